@@ -1,0 +1,40 @@
+# Thin front end over CMake.  See README.md.
+BUILD ?= build
+CMAKE_FLAGS ?=
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all deps configure demo test bench models fuzz asan clean regen
+
+all: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+configure:
+	@[ -f $(BUILD)/CMakeCache.txt ] || cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+
+deps:
+	@scripts/install-deps
+
+demo: deps all
+	@$(BUILD)/clio code --format table examples/article.txt --date 2026-03-12 --id demo-article
+	@$(BUILD)/clio code --format jsonl examples/article.txt --date 2026-03-12 --id demo-article | head -n 3
+
+test: all
+	@BUILD=$(BUILD) test/run
+
+bench: all
+	@BUILD=$(BUILD) bench/run
+
+models: all
+	@BUILD=$(BUILD) tools/make-models
+
+fuzz:
+	@cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCLIO_FUZZ=ON -DCLIO_SANITIZE=ON >/dev/null
+	@cmake --build build-fuzz -j $(JOBS)
+
+asan:
+	@cmake -S . -B build-asan -DCMAKE_C_COMPILER=clang -DCLIO_SANITIZE=ON >/dev/null
+	@cmake --build build-asan -j $(JOBS)
+	@BUILD=build-asan test/run
+
+clean:
+	rm -rf $(BUILD) build-asan build-fuzz build-gcc build-clang

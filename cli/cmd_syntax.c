@@ -1,0 +1,5 @@
+/* cmd_syntax.c - placeholder until the stage lands; replaced by its owner. */
+#include "cli.h"
+#include <stdio.h>
+int cmd_parse(int argc, char **argv) { (void)argc; (void)argv; fprintf(stderr, "clio: this command is not built yet\n"); return EXIT_USAGE; }
+int cmd_eval_syntax(int argc, char **argv) { (void)argc; (void)argv; fprintf(stderr, "clio: this command is not built yet\n"); return EXIT_USAGE; }

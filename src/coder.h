@@ -1,0 +1,63 @@
+/*
+ * coder.h - events: the coder's result for one document (internal).
+ */
+#ifndef CLIO_CODER_H
+#define CLIO_CODER_H
+
+#include "engine.h"
+
+enum date_prec { DPREC_NONE = 0, DPREC_DAY, DPREC_MONTH, DPREC_YEAR, DPREC_DOCUMENT };
+enum place_prec { PPREC_NONE = 0, PPREC_ADDRESS, PPREC_CITY, PPREC_ADMIN1, PPREC_COUNTRY, PPREC_REGION };
+
+typedef struct actor_ref {
+    char code[16];            /* CAMEO actor code, "" = none */
+    uint32_t start, end;      /* byte span of the mention in the document */
+} actor_ref;
+
+typedef struct event_date {
+    ymd value;
+    uint8_t precision;        /* enum date_prec */
+    uint32_t start, end;      /* span of the expression, 0/0 when derived */
+} event_date;
+
+typedef struct event_place {
+    const char *name;         /* NUL-terminated (gazetteer or arena) */
+    char country[4];          /* ISO3 */
+    const char *admin1;       /* may be NULL */
+    double lat, lon;
+    uint8_t precision;        /* enum place_prec; 0 = no location */
+    uint32_t start, end;      /* span of the place mention */
+} event_place;
+
+typedef struct event {
+    uint32_t sentence;        /* 0-based index among the document's sentences */
+    actor_ref src, tgt;
+    char code[8];             /* CAMEO code */
+    float goldstein;
+    uint8_t quad;             /* 1..4 */
+    uint8_t negated, background;
+    const char *plover_event, *plover_mode, *code_name;
+    event_date date;
+    event_place place;
+    const char *rule_file;    /* dictionary entry that fired */
+    uint32_t rule_line;
+    uint32_t ev_start, ev_end;/* span of the predicate */
+    uint32_t mentions;        /* times the story repeats it */
+    const char *path;         /* explanation: the tree path used (arena) */
+} event;
+
+typedef struct coder_result {
+    event *events;
+    uint32_t nevents;
+    /* explanations of predicates that produced nothing */
+    struct coder_note {
+        uint32_t sentence, start, end;
+        const char *why;
+    } *notes;
+    uint32_t nnotes;
+} coder_result;
+
+int coder_run(clio_worker *w, clio_doc *d, const clio_process_options *opt);
+size_t coder_event_count(const clio_doc *d);
+
+#endif

@@ -1,0 +1,315 @@
+/*
+ * emit.c - output: events as JSON Lines, TSV or a readable table; segments
+ * as JSON Lines; parses as CoNLL-U.  Field meanings: docs/OUTPUT.md.
+ *
+ * All output is appended to a caller's clio_buf; nothing is printed here.
+ */
+#include "coder.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int json_str(buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    if (buf_reserve(b, n + 2))
+        return -1;
+    b->data[b->len++] = '"';
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        if (buf_put(b, s + run, i - run))
+            return -1;
+        char esc[7] = {'\\', 0, 0, 0, 0, 0, 0};
+        size_t k = 2;
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default:
+            esc[1] = 'u'; esc[2] = '0'; esc[3] = '0';
+            esc[4] = hex[c >> 4]; esc[5] = hex[c & 15];
+            k = 6;
+        }
+        if (buf_put(b, esc, k))
+            return -1;
+        run = i + 1;
+    }
+    if (buf_put(b, s + run, n - run) || buf_put(b, "\"", 1))
+        return -1;
+    return 0;
+}
+
+int emit_json_string(buf *b, const char *s, size_t n);
+int emit_json_string(buf *b, const char *s, size_t n) { return json_str(b, s, n); }
+
+/* ------------------------------------------------------------ segments */
+static int emit_segments(const clio_doc *d, buf *b)
+{
+    int r = 0;
+    r |= buf_puts(b, "{\"doc_id\":");
+    r |= json_str(b, d->id, d->id_len);
+    size_t bp = 0;
+    for (uint32_t i = 0; i < d->nsent; i++)
+        bp += (d->sents[i].flags & SENT_BOILERPLATE) != 0;
+    r |= buf_printf(b, ",\"sentences\":%u,\"tokens\":%u,\"boilerplate\":{\"kept\":%zu,\"dropped_copies\":%zu}}\n",
+                    d->nsent, d->ntok, bp, d->boilerplate_sentences);
+    for (uint32_t i = 0; i < d->nsent; i++) {
+        const sent *S = &d->sents[i];
+        r |= buf_puts(b, "{\"doc_id\":");
+        r |= json_str(b, d->id, d->id_len);
+        r |= buf_printf(b, ",\"sentence\":%u,\"start\":%u,\"end\":%u,\"boilerplate\":%s,\"headline\":%s,\"text\":",
+                        i, S->start, S->end, (S->flags & SENT_BOILERPLATE) ? "true" : "false",
+                        (S->flags & SENT_HEADLINE) ? "true" : "false");
+        r |= json_str(b, d->text + S->start, S->end - S->start);
+        r |= buf_puts(b, ",\"tokens\":[");
+        for (uint32_t k = 0; k < S->ntok; k++) {
+            const tok *T = &d->toks[S->first + k];
+            r |= buf_printf(b, "%s[%u,%u,", k ? "," : "", T->start, T->end);
+            r |= json_str(b, T->form, T->form_len);
+            r |= buf_puts(b, "]");
+        }
+        r |= buf_puts(b, "]}\n");
+        if (r)
+            return CLIO_ERR_NOMEM;
+    }
+    return r ? CLIO_ERR_NOMEM : CLIO_OK;
+}
+
+/* -------------------------------------------------------------- CoNLL-U */
+static int emit_conllu(const clio_doc *d, buf *b)
+{
+    int r = 0;
+    r |= buf_puts(b, "# newdoc id = ");
+    r |= buf_put(b, d->id, d->id_len);
+    r |= buf_puts(b, "\n");
+    for (uint32_t i = 0; i < d->nsent; i++) {
+        const sent *S = &d->sents[i];
+        if (S->flags & SENT_BOILERPLATE)
+            continue;
+        r |= buf_printf(b, "# sent_id = %u\n# text = ", i);
+        for (uint32_t p = S->start; p < S->end; p++) {
+            char c = d->text[p];
+            r |= buf_put(b, (c == '\n' || c == '\r' || c == '\t') ? " " : &c, 1);
+        }
+        r |= buf_puts(b, "\n");
+        for (uint32_t k = 0; k < S->ntok; k++) {
+            const tok *T = &d->toks[S->first + k];
+            char feats[256];
+            feats_format(T->feats, feats, sizeof feats);
+            r |= buf_printf(b, "%u\t", k + 1);
+            r |= buf_put(b, T->form, T->form_len);
+            r |= buf_puts(b, "\t");
+            if (T->lemma)
+                r |= buf_put(b, T->lemma, T->lemma_len);
+            else
+                r |= buf_puts(b, "_");
+            r |= buf_printf(b, "\t%s\t%s\t%s\t%d\t%s\t_\t%s\n",
+                            T->upos ? upos_name(T->upos) : "_", T->xpos ? xpos_name(T->xpos) : "_", feats,
+                            T->upos ? T->head + 1 : 0, T->deprel ? deprel_name(T->deprel) : "_",
+                            (T->flags & TOK_SPACE_AFTER) || k + 1 == S->ntok ? "_" : "SpaceAfter=No");
+        }
+        r |= buf_puts(b, "\n");
+        if (r)
+            return CLIO_ERR_NOMEM;
+    }
+    return r ? CLIO_ERR_NOMEM : CLIO_OK;
+}
+
+/* --------------------------------------------------------------- events */
+static const char *const DPREC[] = {"none", "day", "month", "year", "document"};
+static const char *const PPREC[] = {"none", "address", "city", "admin1", "country", "region"};
+
+static int fmt_date(char *out, size_t cap, const event_date *dt)
+{
+    switch (dt->precision) {
+    case DPREC_DAY:
+    case DPREC_DOCUMENT:
+        return snprintf(out, cap, "%04d-%02d-%02d", dt->value.y, dt->value.m, dt->value.d);
+    case DPREC_MONTH:
+        return snprintf(out, cap, "%04d-%02d", dt->value.y, dt->value.m);
+    case DPREC_YEAR:
+        return snprintf(out, cap, "%04d", dt->value.y);
+    default:
+        out[0] = 0;
+        return 0;
+    }
+}
+
+static int json_actor(buf *b, const clio_doc *d, const actor_ref *a)
+{
+    int r = 0;
+    if (!a->code[0])
+        return buf_puts(b, "null");
+    r |= buf_puts(b, "{\"code\":");
+    r |= json_str(b, a->code, strlen(a->code));
+    r |= buf_puts(b, ",\"text\":");
+    r |= json_str(b, d->text + a->start, a->end - a->start);
+    r |= buf_printf(b, ",\"start\":%u,\"end\":%u}", a->start, a->end);
+    return r;
+}
+
+static int emit_event_json(const clio_doc *d, const event *e, buf *b)
+{
+    int r = 0;
+    char date[40];
+    r |= buf_puts(b, "{\"doc_id\":");
+    r |= json_str(b, d->id, d->id_len);
+    r |= buf_printf(b, ",\"sentence\":%u,\"source\":", e->sentence);
+    r |= json_actor(b, d, &e->src);
+    r |= buf_puts(b, ",\"target\":");
+    r |= json_actor(b, d, &e->tgt);
+    r |= buf_printf(b, ",\"code\":\"%s\",\"root\":\"%.2s\",\"quad_class\":%u,\"goldstein\":%.1f,\"plover\":{\"event\":",
+                    e->code, e->code, e->quad, (double)e->goldstein);
+    r |= e->plover_event ? json_str(b, e->plover_event, strlen(e->plover_event)) : buf_puts(b, "null");
+    r |= buf_puts(b, ",\"mode\":");
+    r |= e->plover_mode && *e->plover_mode ? json_str(b, e->plover_mode, strlen(e->plover_mode)) : buf_puts(b, "null");
+    r |= buf_puts(b, "},\"date\":");
+    if (e->date.precision) {
+        fmt_date(date, sizeof date, &e->date);
+        r |= buf_printf(b, "{\"value\":\"%s\",\"precision\":\"%s\"", date, DPREC[e->date.precision]);
+        if (e->date.end > e->date.start) {
+            r |= buf_puts(b, ",\"text\":");
+            r |= json_str(b, d->text + e->date.start, e->date.end - e->date.start);
+            r |= buf_printf(b, ",\"start\":%u,\"end\":%u", e->date.start, e->date.end);
+        }
+        r |= buf_puts(b, "}");
+    } else {
+        r |= buf_puts(b, "null");
+    }
+    r |= buf_puts(b, ",\"location\":");
+    if (e->place.precision) {
+        r |= buf_puts(b, "{\"name\":");
+        r |= json_str(b, e->place.name ? e->place.name : "", e->place.name ? strlen(e->place.name) : 0);
+        r |= buf_printf(b, ",\"country\":\"%s\",\"admin1\":", e->place.country);
+        r |= e->place.admin1 ? json_str(b, e->place.admin1, strlen(e->place.admin1)) : buf_puts(b, "null");
+        r |= buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f,\"precision\":\"%s\"", e->place.lat, e->place.lon,
+                        PPREC[e->place.precision]);
+        if (e->place.end > e->place.start) {
+            r |= buf_puts(b, ",\"text\":");
+            r |= json_str(b, d->text + e->place.start, e->place.end - e->place.start);
+            r |= buf_printf(b, ",\"start\":%u,\"end\":%u", e->place.start, e->place.end);
+        }
+        r |= buf_puts(b, "}");
+    } else {
+        r |= buf_puts(b, "null");
+    }
+    r |= buf_printf(b, ",\"negated\":%s,\"background\":%s,\"mentions\":%u,\"rule\":",
+                    e->negated ? "true" : "false", e->background ? "true" : "false", e->mentions ? e->mentions : 1);
+    char rule[300];
+    snprintf(rule, sizeof rule, "%s:%u", e->rule_file ? e->rule_file : "?", e->rule_line);
+    r |= json_str(b, rule, strlen(rule));
+    r |= buf_printf(b, ",\"evidence\":{\"start\":%u,\"end\":%u,\"text\":", e->ev_start, e->ev_end);
+    r |= json_str(b, d->text + e->ev_start, e->ev_end - e->ev_start);
+    r |= buf_puts(b, "}}\n");
+    return r;
+}
+
+static const char TSV_HEADER[] =
+    "doc_id\tsentence\tdate\tdate_precision\tsource\tsource_text\ttarget\ttarget_text\tcode\troot\t"
+    "quad_class\tgoldstein\tplover_event\tplover_mode\tnegated\tbackground\tmentions\tlocation\t"
+    "country\tadmin1\tlat\tlon\tlocation_precision\trule\tevidence\n";
+
+static int tsv_field(buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '\t' || c == '\n' || c == '\r')
+            c = ' ';
+        if (buf_put(b, &c, 1))
+            return -1;
+    }
+    return 0;
+}
+
+static int emit_event_tsv(const clio_doc *d, const event *e, buf *b)
+{
+    int r = 0;
+    char date[40];
+    fmt_date(date, sizeof date, &e->date);
+    r |= tsv_field(b, d->id, d->id_len);
+    r |= buf_printf(b, "\t%u\t%s\t%s\t%s\t", e->sentence, date, DPREC[e->date.precision], e->src.code);
+    r |= tsv_field(b, d->text + e->src.start, e->src.end - e->src.start);
+    r |= buf_printf(b, "\t%s\t", e->tgt.code);
+    if (e->tgt.code[0])
+        r |= tsv_field(b, d->text + e->tgt.start, e->tgt.end - e->tgt.start);
+    r |= buf_printf(b, "\t%s\t%.2s\t%u\t%.1f\t%s\t%s\t%d\t%d\t%u\t", e->code, e->code, e->quad, (double)e->goldstein,
+                    e->plover_event ? e->plover_event : "", e->plover_mode ? e->plover_mode : "", e->negated,
+                    e->background, e->mentions ? e->mentions : 1);
+    if (e->place.precision)
+        r |= buf_printf(b, "%s\t%s\t%s\t%.4f\t%.4f\t%s", e->place.name ? e->place.name : "", e->place.country,
+                        e->place.admin1 ? e->place.admin1 : "", e->place.lat, e->place.lon,
+                        PPREC[e->place.precision]);
+    else
+        r |= buf_puts(b, "\t\t\t\t\t");
+    r |= buf_printf(b, "\t%s:%u\t", e->rule_file ? e->rule_file : "?", e->rule_line);
+    r |= tsv_field(b, d->text + e->ev_start, e->ev_end - e->ev_start);
+    r |= buf_puts(b, "\n");
+    return r;
+}
+
+static int emit_event_table(const clio_doc *d, const event *e, buf *b)
+{
+    int r = 0;
+    char date[40];
+    fmt_date(date, sizeof date, &e->date);
+    r |= buf_printf(b, "%-4u %-10s %-9s %-5s %-9s ", e->sentence, date[0] ? date : "-", e->src.code,
+                    e->code, e->tgt.code[0] ? e->tgt.code : "-");
+    r |= buf_printf(b, "%-22.22s ", e->code_name ? e->code_name : "");
+    if (e->place.precision)
+        r |= buf_printf(b, "%-18.18s ", e->place.name ? e->place.name : "");
+    else
+        r |= buf_printf(b, "%-18s ", "-");
+    r |= buf_puts(b, "\"");
+    r |= tsv_field(b, d->text + e->ev_start, e->ev_end - e->ev_start);
+    r |= buf_puts(b, "\"");
+    if (e->background)
+        r |= buf_puts(b, " [background]");
+    if (e->negated)
+        r |= buf_puts(b, " [negated]");
+    if (e->mentions > 1)
+        r |= buf_printf(b, " x%u", e->mentions);
+    r |= buf_puts(b, "\n");
+    return r;
+}
+
+int clio_emit_header(clio_format f, clio_buf *out)
+{
+    if (f == CLIO_FORMAT_TSV)
+        return buf_puts(out, TSV_HEADER) ? CLIO_ERR_NOMEM : CLIO_OK;
+    if (f == CLIO_FORMAT_TABLE)
+        return buf_printf(out, "%-4s %-10s %-9s %-5s %-9s %-22s %-18s %s\n", "sent", "date", "source", "code",
+                          "target", "event", "place", "evidence") ? CLIO_ERR_NOMEM : CLIO_OK;
+    return CLIO_OK;
+}
+
+int clio_emit(const clio_doc *d, clio_format f, clio_buf *out)
+{
+    if (!d || !out)
+        return CLIO_ERR_USAGE;
+    if (f == CLIO_FORMAT_SEGMENTS)
+        return emit_segments(d, out);
+    if (f == CLIO_FORMAT_CONLLU)
+        return emit_conllu(d, out);
+    const coder_result *cr = d->coded;
+    if (f == CLIO_FORMAT_TABLE) {
+        if (buf_puts(out, "== ") || buf_put(out, d->id, d->id_len) ||
+            buf_printf(out, " (%u sentences, %u events)\n", d->nsent, cr ? cr->nevents : 0))
+            return CLIO_ERR_NOMEM;
+    }
+    if (!cr)
+        return CLIO_OK;
+    for (uint32_t i = 0; i < cr->nevents; i++) {
+        const event *e = &cr->events[i];
+        int r = f == CLIO_FORMAT_JSONL ? emit_event_json(d, e, out)
+              : f == CLIO_FORMAT_TSV   ? emit_event_tsv(d, e, out)
+                                       : emit_event_table(d, e, out);
+        if (r)
+            return CLIO_ERR_NOMEM;
+    }
+    return CLIO_OK;
+}
