@@ -274,6 +274,17 @@ static int keep_hyphen_word(const char *s, size_t n)
     for (int i = 0; K[i]; i++)
         if (strlen(K[i]) == n && starts_with_ci(s, n, K[i]))
             return 1;
+    /* prefixes the treebanks keep attached (re-elected, non-profit,
+     * pro-Beijing, co-founder), and spelled-out numbers (ninety-nine) */
+    static const char *const P[] = {"re-", "non-", "pro-", "co-", "pre-", "post-", "anti-", "mid-",
+        "semi-", "multi-", "pan-", "ex-", "inter-", "sub-", "ultra-", "counter-", "neo-", "over-",
+        "cross-", "twenty-", "thirty-", "forty-", "fifty-", "sixty-", "seventy-", "eighty-", "ninety-", NULL};
+    const char *h = memchr(s, '-', n);
+    if (!h || memchr(h + 1, '-', (size_t)(s + n - h - 1)))
+        return 0;
+    for (int i = 0; P[i]; i++)
+        if ((size_t)(h - s + 1) == strlen(P[i]) && starts_with_ci(s, n, P[i]))
+            return 1;
     return 0;
 }
 

@@ -1,0 +1,243 @@
+/*
+ * test_syntax.c - the syntax stage: UD name tables, model loading (missing
+ * and corrupt files rejected), annotation of a few sentences of our own,
+ * and well-formed trees on awkward input (1 token, 400 tokens, punctuation
+ * only, unknown words, Cyrillic and Arabic).  Skips the model checks when
+ * data/models/syntax.bin has not been trained.
+ */
+#include "check.h"
+#include "syntax.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int well_formed(const tok *t, uint32_t n)
+{
+    int roots = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (t[i].head == -1) roots++;
+        else if (t[i].head < 0 || (uint32_t)t[i].head >= n || (uint32_t)t[i].head == i) return 0;
+        if (t[i].upos == 0 || t[i].xpos == 0 || t[i].deprel == 0) return 0;
+        if (!t[i].lemma && t[i].lemma_len) return 0;
+    }
+    if (roots != 1) return 0;
+    for (uint32_t i = 0; i < n; i++) {
+        int32_t x = (int32_t)i;
+        uint32_t steps = 0;
+        while (x >= 0 && steps++ <= n) x = t[x].head;
+        if (x >= 0) return 0;   /* cycle */
+    }
+    for (uint32_t i = 0; i < n; i++)
+        if ((t[i].head == -1) != (t[i].deprel == DEP_ROOT)) return 0;
+    return 1;
+}
+
+/* Splits s on spaces into toks (forms point into s). */
+static uint32_t tokens_of(char *s, tok *t, uint32_t cap)
+{
+    uint32_t n = 0;
+    char *p = s;
+    while (*p && n < cap) {
+        while (*p == ' ') p++;
+        if (!*p) break;
+        char *q = p;
+        while (*q && *q != ' ') q++;
+        memset(&t[n], 0, sizeof t[n]);
+        t[n].form = p;
+        t[n].form_len = (uint32_t)(q - p);
+        n++;
+        p = q;
+    }
+    return n;
+}
+
+static int find(const tok *t, uint32_t n, const char *form)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (t[i].form_len == strlen(form) && memcmp(t[i].form, form, t[i].form_len) == 0)
+            return (int)i;
+    return -1;
+}
+
+static void test_names(void)
+{
+    CHECK_EQ_STR(upos_name(UPOS_PROPN), "PROPN", "upos name");
+    CHECK_EQ_STR(xpos_name(XPOS_PRPS), "PRP$", "xpos name PRP$");
+    CHECK_EQ_STR(deprel_name(DEP_NSUBJ_PASS), "nsubj:pass", "deprel name");
+    CHECK_EQ_INT(upos_from_name("VERB", 4), UPOS_VERB, "upos from name");
+    CHECK_EQ_INT(xpos_from_name("-LRB-", 5), XPOS_LRB, "xpos from name");
+    CHECK_EQ_INT(deprel_from_name("obl:tmod", 8), DEP_OBL_TMOD, "deprel with subtype");
+    CHECK_EQ_INT(deprel_from_name("csubj:outer", 11), DEP_CSUBJ, "unknown subtype -> base");
+    CHECK_EQ_INT(deprel_from_name("nonsense", 8), 0, "unknown deprel -> 0");
+    char buf[128];
+    uint32_t f = FEAT_TENSE_PAST | FEAT_VERBFORM_FIN | FEAT_MOOD_IND;
+    feats_format(f, buf, sizeof buf);
+    CHECK_EQ_STR(buf, "Mood=Ind|Tense=Past|VerbForm=Fin", "feats_format order");
+    CHECK_EQ_INT(feats_parse(buf, strlen(buf)), f, "feats_parse round trip");
+    feats_format(0, buf, sizeof buf);
+    CHECK_EQ_STR(buf, "_", "no feats is _");
+    CHECK_EQ_INT(feats_parse("Number=Sing|Foo=Bar", 19), FEAT_NUMBER_SING, "unknown feature ignored");
+}
+
+static void test_corrupt(const char *model_path)
+{
+    clio_error err;
+    CHECK(syntax_load("/nonexistent/syntax.bin", &err) == NULL && err.code == CLIO_ERR_IO, "missing model -> IO error");
+    FILE *f = fopen(model_path, "rb");
+    if (!f) return;
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *mem = malloc((size_t)size);
+    if (!mem || fread(mem, 1, (size_t)size, f) != (size_t)size) { fclose(f); free(mem); return; }
+    fclose(f);
+    char tmp[] = "/tmp/clio_test_syntax_XXXXXX";
+    int fd = mkstemp(tmp);
+    if (fd < 0) { free(mem); return; }
+    close(fd);
+    struct { const char *what; long len; long flip; } cases[] = {
+        { "truncated model rejected", size / 2, -1 },
+        { "header only rejected", 64, -1 },
+        { "bad magic rejected", size, 0 },
+        { "bad version rejected", size, 8 },
+        { "bad tag count rejected", size, 12 },
+        { "bad slot count rejected", size, 16 },
+        { "extra bytes rejected", size + 8, -1 },
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        FILE *o = fopen(tmp, "wb");
+        if (!o) break;
+        long len = cases[c].len;
+        char *copy = calloc(1, (size_t)len + 8);
+        memcpy(copy, mem, (size_t)(len < size ? len : size));
+        if (cases[c].flip >= 0) copy[cases[c].flip] ^= 0x5a;
+        fwrite(copy, 1, (size_t)len, o);
+        fclose(o);
+        free(copy);
+        syntax_model *m = syntax_load(tmp, &err);
+        CHECK(m == NULL && err.code == CLIO_ERR_MODEL, cases[c].what);
+        syntax_free(m);
+    }
+    /* flipping bytes anywhere must never crash (it may load) */
+    int crashes = 0;
+    for (long pos = 0; pos < size; pos += size / 97 + 1) {
+        FILE *o = fopen(tmp, "wb");
+        if (!o) break;
+        mem[pos] ^= (char)0xff;
+        fwrite(mem, 1, (size_t)size, o);
+        mem[pos] ^= (char)0xff;
+        fclose(o);
+        syntax_model *m = syntax_load(tmp, &err);
+        if (m) {
+            syntax_ws *ws = syntax_ws_new(m);
+            char s[] = "The cat sat on the mat .";
+            tok t[16];
+            uint32_t n = tokens_of(s, t, 16);
+            if (ws && syntax_annotate(m, ws, t, n, NULL) == 0 && !well_formed(t, n)) crashes++;
+            syntax_ws_free(ws);
+            syntax_free(m);
+        }
+    }
+    CHECK_EQ_INT(crashes, 0, "damaged models still give trees");
+    remove(tmp);
+    free(mem);
+}
+
+static void test_model(const char *path)
+{
+    clio_error err;
+    syntax_model *m = syntax_load(path, &err);
+    CHECK(m != NULL, "model loads");
+    if (!m) { printf("# %s\n", err.message); return; }
+    syntax_ws *ws = syntax_ws_new(m);
+    CHECK(ws != NULL, "workspace");
+    arena a = { 0 };
+    static tok t[CLIO_MAX_SENT_TOKENS];
+
+    char s1[] = "The old committee approved the revised budget on Tuesday after a long debate .";
+    uint32_t n = tokens_of(s1, t, CLIO_MAX_SENT_TOKENS);
+    CHECK_EQ_INT(syntax_annotate(m, ws, t, n, &a), 0, "annotate sentence 1");
+    CHECK(well_formed(t, n), "sentence 1 tree well formed");
+    int v = find(t, n, "approved"), subj = find(t, n, "committee"), obj = find(t, n, "budget");
+    CHECK(t[v].head == -1, "approved is the root");
+    CHECK(t[subj].head == v && t[subj].deprel == DEP_NSUBJ, "committee nsubj of approved");
+    CHECK(t[obj].head == v && t[obj].deprel == DEP_OBJ, "budget obj of approved");
+    CHECK(t[v].upos == UPOS_VERB && t[v].xpos == XPOS_VBD, "approved VERB/VBD");
+    CHECK(t[v].lemma_len == 7 && memcmp(t[v].lemma, "approve", 7) == 0, "lemma approve");
+    CHECK((t[v].feats & FEAT_TENSE_PAST) != 0, "approved Tense=Past");
+    CHECK(t[0].lemma_len == 3 && memcmp(t[0].lemma, "the", 3) == 0, "lemma of The is lower case");
+
+    char s2[] = "Two soldiers were killed and the children went home .";
+    n = tokens_of(s2, t, CLIO_MAX_SENT_TOKENS);
+    CHECK_EQ_INT(syntax_annotate(m, ws, t, n, &a), 0, "annotate sentence 2");
+    CHECK(well_formed(t, n), "sentence 2 tree well formed");
+    int k = find(t, n, "killed"), s = find(t, n, "soldiers"), w = find(t, n, "went"), c = find(t, n, "children");
+    CHECK(t[s].head == k && t[s].deprel == DEP_NSUBJ_PASS, "soldiers nsubj:pass of killed");
+    CHECK((t[k].feats & FEAT_VOICE_PASS) != 0, "killed Voice=Pass");
+    CHECK(t[w].lemma_len == 2 && memcmp(t[w].lemma, "go", 2) == 0, "went -> go");
+    CHECK(t[c].lemma_len == 5 && memcmp(t[c].lemma, "child", 5) == 0, "children -> child");
+    CHECK((t[s].feats & FEAT_NUMBER_PLUR) != 0, "soldiers Number=Plur");
+
+    char s3[] = "Hello";
+    n = tokens_of(s3, t, 4);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
+
+    char s4[] = ". , ! ? ... ( ) -- ; :";
+    n = tokens_of(s4, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "punctuation only");
+
+    char s5[] = "Zorblax frimped the quonkish vlerbs xyzzyqq 12,345.67 @foo #bar http://example.com";
+    n = tokens_of(s5, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "unknown words");
+
+    char s6[] = "\xd0\x9f\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd \xd0\xb7\xd0\xb0\xd1\x8f\xd0\xb2\xd0\xb8\xd0\xbb "
+                "\xd8\xa7\xd9\x84\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85 \xd8\xb9\xd9\x84\xd9\x8a\xd9\x83\xd9\x85 \xe4\xb8\xad\xe5\x9b\xbd .";
+    n = tokens_of(s6, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "Cyrillic, Arabic and Chinese tokens");
+
+    /* 400 tokens: a long run of clauses */
+    static char big[CLIO_MAX_SENT_TOKENS * 12];
+    static const char *const words[] = { "the", "man", "saw", "a", "dog", "and", "it", ",", "ran", "to", "Paris", "quickly" };
+    size_t pos = 0;
+    for (int i = 0; i < CLIO_MAX_SENT_TOKENS; i++)
+        pos += (size_t)snprintf(big + pos, sizeof big - pos, "%s ", words[(i * 7 + i / 5) % 12]);
+    n = tokens_of(big, t, CLIO_MAX_SENT_TOKENS);
+    CHECK_EQ_INT(n, CLIO_MAX_SENT_TOKENS, "400 tokens built");
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "400 tokens");
+
+    /* same input twice gives the same output (no state kept between calls) */
+    char s7a[] = "Officials said the talks would resume next week .";
+    char s7b[] = "Officials said the talks would resume next week .";
+    tok u[16];
+    n = tokens_of(s7a, t, 16);
+    tokens_of(s7b, u, 16);
+    syntax_annotate(m, ws, t, n, &a);
+    syntax_annotate(m, ws, u, n, NULL);
+    int same = 1;
+    for (uint32_t i = 0; i < n; i++)
+        same &= t[i].head == u[i].head && t[i].deprel == u[i].deprel && t[i].upos == u[i].upos &&
+                t[i].lemma_len == u[i].lemma_len && memcmp(t[i].lemma, u[i].lemma, t[i].lemma_len) == 0;
+    CHECK(same, "deterministic, with and without an arena");
+    CHECK_EQ_INT(syntax_annotate(m, ws, t, 0, &a), 0, "zero tokens");
+
+    arena_release(&a);
+    syntax_ws_free(ws);
+    syntax_free(m);
+}
+
+int main(void)
+{
+    test_names();
+    const char *path = CLIO_SOURCE_DIR "/data/models/syntax.bin";
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        printf("ok - SKIP model checks: %s not trained (make models)\n", path);
+        return check_summary();
+    }
+    fclose(f);
+    test_model(path);
+    test_corrupt(path);
+    return check_summary();
+}
