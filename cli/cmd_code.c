@@ -56,10 +56,10 @@ static void process_job(run *R, clio_worker *w, job *j)
         /* name the input file (and line) as well as the document id */
         char idbuf[sizeof j->err.file];
         snprintf(idbuf, sizeof idbuf, "%s", j->err.file);
-        snprintf(j->err.file, sizeof j->err.file, "%s", j->doc.where);
+        snprintf(j->err.file, sizeof j->err.file, "%.250s", j->doc.where);
         if (idbuf[0] && strcmp(idbuf, j->doc.where)) {
             char m[sizeof j->err.message];
-            snprintf(m, sizeof m, "%s (document %s)", j->err.message, idbuf);
+            snprintf(m, sizeof m, "%.150s (document %.80s)", j->err.message, idbuf);
             snprintf(j->err.message, sizeof j->err.message, "%s", m);
         }
         return;

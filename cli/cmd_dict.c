@@ -53,20 +53,20 @@ int cmd_lookup(int argc, char **argv)
         text.cap = text.len + 1;
     }
     if (!text.len) { clio_buf_free(&text); return lookup_usage(stderr); }
-    clio_engine *e = NULL;
-    rc = cli_engine_open(data, dict, CLIO_STAGE_LEXICON, &e);
-    if (rc != EXIT_OK_ALL) { clio_buf_free(&text); return rc; }
+    /* only the dictionary image is needed: load it without an engine */
+    char image[1200];
+    if (data) snprintf(image, sizeof image, "%s/lexicon.img", data);
     clio_buf out = { 0 };
     clio_error err;
     memset(&err, 0, sizeof err);
-    int r = clio_lookup(e, text.data, text.len, date, &out, &err);
+    int r = clio_lookup_image(data ? image : NULL, dict, text.data, text.len, date, &out, &err);
     if (r < 0) {
         cli_report(&err);
-        rc = r == CLIO_ERR_USAGE ? EXIT_USAGE : r == CLIO_ERR_NOMEM ? EXIT_INTERNAL : EXIT_DATA;
+        rc = r == CLIO_ERR_USAGE ? EXIT_USAGE : r == CLIO_ERR_NOMEM ? EXIT_INTERNAL :
+             r == CLIO_ERR_DICT ? EXIT_CHECK : r == CLIO_ERR_IO ? EXIT_DATA : EXIT_DATA;
     } else if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len) rc = EXIT_IO;
     clio_buf_free(&out);
     clio_buf_free(&text);
-    clio_engine_free(e);
     return rc;
 }
 

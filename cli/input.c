@@ -235,7 +235,7 @@ int reader_next(cli_reader *r, cli_doc *d)
         free(joined);
         if (!j) {
             char msg[256];
-            snprintf(msg, sizeof msg, "malformed JSON: %s", err.message);
+            snprintf(msg, sizeof msg, "malformed JSON: %.200s", err.message);
             set_bad(d, err.code == CLIO_ERR_NOMEM ? CLIO_ERR_NOMEM : CLIO_ERR_JSON, err.offset + a, msg);
             d->err.line = 0;
             return 1;

@@ -232,12 +232,57 @@ int clio_dict_import_phoenix(const char *text, size_t len, const char *source_na
 /* ==== end section: lexicon ==== */
 
 /* ==== section: where/when (dates, places, addresses, entities) ==== */
-/* (declarations added by the where/when stage) */
+/* Processes one document (as clio_process, with opt) and appends to out one
+ * JSON object on one line (newline-terminated) listing what it found, each
+ * item with its byte span [start, end) in the document text:
+ *   {"id", "date", "addresses": [{road, house_number, unit, postcode, city,
+ *    province, country, convention, lat, lon}], "people": [{name, code,
+ *    title}], "organisations": [{name, code}], "places": [{name, country,
+ *    admin1, lat, lon, precision, cue}], "dates": [{value, precision, kind}]}
+ * People and organisations need the lexicon stage, places the gazetteer:
+ * lists whose stage the engine did not load are empty.  Returns 0, or a
+ * negative clio_status with err filled (as clio_process).  Thread-safe with
+ * one worker per thread; out is owned by the caller. */
+int clio_entities(clio_worker *w, const clio_input *in, const clio_process_options *opt,
+                  clio_buf *out, clio_error *err);
 /* ==== end section: where/when ==== */
 
 /* ==== section: syntax ==== */
 /* (declarations added by the syntax stage) */
 /* ==== end section: syntax ==== */
+
+/* ---------------------------------------------------------------- events */
+typedef struct clio_event_info {
+    size_t sentence;                 /* 0-based sentence index */
+    const char *source, *target;     /* actor codes; target "" when none */
+    size_t source_start, source_end, target_start, target_end; /* byte spans */
+    const char *code;                /* CAMEO code */
+    double goldstein;
+    int quad_class;
+    const char *plover_event, *plover_mode;   /* NULL when none */
+    char date[16];                   /* "2025-05-16", "2025-05", "2025", "" */
+    const char *date_precision;      /* "day", "month", "year", "document", "none" */
+    const char *location_name;       /* NULL when no location */
+    char location_country[4];
+    double lat, lon;
+    const char *location_precision;
+    int negated, background;
+    unsigned mentions;
+    const char *rule_file;           /* dictionary entry that fired */
+    unsigned rule_line;
+    size_t evidence_start, evidence_end;
+    const char *path;                /* how the arguments were found (explain) */
+} clio_event_info;
+size_t clio_doc_event_count(const clio_doc *d);
+int clio_doc_event(const clio_doc *d, size_t i, clio_event_info *out);
+
+/* Predicates that produced no event, with the reason (clio explain). */
+typedef struct clio_note_info {
+    size_t sentence, start, end;
+    const char *why;
+} clio_note_info;
+size_t clio_doc_note_count(const clio_doc *d);
+int clio_doc_note(const clio_doc *d, size_t i, clio_note_info *out);
 
 /* --------------------------------------------------------------- output */
 typedef enum clio_format {

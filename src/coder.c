@@ -1,13 +1,924 @@
 /*
- * coder.c - events from sentences (placeholder until the coder lands).
+ * coder.c - events: who did what to whom, from the syntax and the lexicon.
+ *
+ * Per sentence (boilerplate skipped):
+ *  1. actor mentions (actors.c), dates (when.c) and places (where.c);
+ *  2. predicates: every verb or noun whose lemma heads an EVENT pattern
+ *     whose constraints hold on its dependents; the most specific wins;
+ *  3. arguments through the tree by the pattern's slots: subject (passive
+ *     agent, controller of an xcomp, first conjunct, antecedent of a
+ *     relative clause, subject of a light verb for nouns), object, "with
+ *     X" and other prepositions, possessive, adjective; coordination on
+ *     either side gives several actors;
+ *  4. modality: negation (dropped, or the pattern's neg= code), hedges
+ *     (could, may, might, should), conditionals and habitual adverbs
+ *     (dropped), future/intent ("will", xcomp of plan/agree ...) taking the
+ *     pattern's intent= code;
+ *  5. frames: a say/intent/appeal/reject/deny predicate governs the
+ *     predicates in its complement: "A said B did X" codes B's X and drops
+ *     the bare statement; "A called on B to X" codes A->B with X's appeal=
+ *     code; "A agreed to X" codes X as intent; "A refused to X" X's reject=;
+ *  6. emission: symmetric patterns give both directions, other patterns
+ *     source x target; a missing target of a conflict event (roots 10-20)
+ *     is the other member of the document's two-party pair when the source
+ *     is one of them; each event takes the date and place attached to its
+ *     predicate's clause (else the dateline's, else the document date);
+ *     repeats within the document are merged with a mention count.
+ * Hands on: doc->coded (events and notes for `clio explain`).
  */
 #include "coder.h"
+#include "lexicon.h"
+#include "when.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_MENTIONS 128
+#define MAX_CANDS 96
+#define MAX_ARGS MENTION_MAX_CODES
+#define MAX_TIMEX 16
+
+enum { MOD_FUTURE = 1, MOD_NEG = 2, MOD_HEDGE = 4, MOD_HABIT = 8, MOD_COND = 16, MOD_QUESTION = 32 };
+
+typedef struct arglist {
+    int n;
+    char code[MAX_ARGS][16];
+    uint32_t start[MAX_ARGS], end[MAX_ARGS];
+} arglist;
+
+typedef struct cand {
+    const lex_pattern *pat;
+    uint32_t head;              /* predicate token (sentence-relative) */
+    arglist src, tgt;
+    unsigned mod;
+    int suppressed;
+    const char *code;           /* code to emit (after modality and frames) */
+    const char *why;            /* reason when suppressed / path when emitted */
+    int frame_parent;           /* index of governing frame cand, -1 */
+} cand;
+
+typedef struct sctx {
+    const clio_doc *d;
+    const lexicon *lx;
+    const tok *t;               /* sentence tokens */
+    uint32_t n, base;           /* token count, index of first token in doc */
+    uint32_t *child_start, *child_list;
+    mention men[MAX_MENTIONS];
+    uint32_t nmen;
+    int16_t *tok2men;
+    discourse *dc;
+} sctx;
+
+/* ---------------------------------------------------------- tree helpers */
+static int fold_is(const tok *t, const char *s)
+{
+    size_t k = strlen(s);
+    return t->fold_len == k && memcmp(t->fold, s, k) == 0;
+}
+
+static int lemma_is(const tok *t, const char *s)
+{
+    size_t k = strlen(s);
+    if (t->lemma)
+        return t->lemma_len == k && memcmp(t->lemma, s, k) == 0;
+    return fold_is(t, s);
+}
+
+#define FOR_CHILDREN(S, h, c) \
+    for (uint32_t c##_i = (S)->child_start[h], c; c##_i < (S)->child_start[(h) + 1] && ((c = (S)->child_list[c##_i]), 1); c##_i++)
+
+static void build_children(sctx *S, arena *a)
+{
+    uint32_t n = S->n;
+    S->child_start = arena_alloc(a, (n + 2) * sizeof(uint32_t));
+    S->child_list = arena_alloc(a, (n + 1) * sizeof(uint32_t));
+    if (!S->child_start || !S->child_list)
+        return;
+    for (uint32_t k = 0; k < n; k++) {
+        int32_t h = S->t[k].head;
+        if (h >= 0 && (uint32_t)h < n)
+            S->child_start[h + 1]++;
+    }
+    for (uint32_t k = 0; k < n; k++)
+        S->child_start[k + 1] += S->child_start[k];
+    uint32_t *fill = arena_alloc(a, (n + 1) * sizeof(uint32_t));
+    if (!fill)
+        return;
+    memcpy(fill, S->child_start, n * sizeof(uint32_t));
+    for (uint32_t k = 0; k < n; k++) {
+        int32_t h = S->t[k].head;
+        if (h >= 0 && (uint32_t)h < n)
+            S->child_list[fill[h]++] = k;
+    }
+}
+
+static int child_rel(const sctx *S, uint32_t h, int rel)
+{
+    FOR_CHILDREN(S, h, c)
+        if (S->t[c].deprel == rel)
+            return (int)c;
+    return -1;
+}
+
+/* the case marker of a nominal ("on" in "on Ukraine"), or NULL */
+static const tok *case_of(const sctx *S, uint32_t x)
+{
+    FOR_CHILDREN(S, x, c)
+        if (S->t[c].deprel == DEP_CASE)
+            return &S->t[c];
+    return NULL;
+}
+
+static int is_obl_or_nmod(int dr)
+{
+    return dr == DEP_OBL || dr == DEP_NMOD || dr == DEP_OBL_AGENT || dr == DEP_OBL_TMOD || dr == DEP_OBL_NPMOD ||
+           dr == DEP_NMOD_TMOD || dr == DEP_NMOD_NPMOD || dr == DEP_OBL_UNMARKED || dr == DEP_NMOD_UNMARKED;
+}
+
+static int is_passive(const sctx *S, uint32_t v)
+{
+    if (S->t[v].feats & FEAT_VOICE_PASS)
+        return 1;
+    FOR_CHILDREN(S, v, c)
+        if (S->t[c].deprel == DEP_AUX_PASS || S->t[c].deprel == DEP_NSUBJ_PASS)
+            return 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------ arguments */
+static void arg_add(arglist *A, const char *code, uint32_t s, uint32_t e)
+{
+    for (int i = 0; i < A->n; i++)
+        if (!strcmp(A->code[i], code))
+            return;
+    if (A->n < MAX_ARGS) {
+        snprintf(A->code[A->n], 16, "%s", code);
+        A->start[A->n] = s;
+        A->end[A->n] = e;
+        A->n++;
+    }
+}
+
+static void add_mention(const sctx *S, arglist *A, int mi)
+{
+    const mention *M = &S->men[mi];
+    for (int c = 0; c < M->ncodes; c++)
+        arg_add(A, M->codes[c], S->t[M->first].start, S->t[M->last].end);
+}
+
+/* Actors denoted by token x: its mention, else an actor modifying it
+ * ("Ukrainian cities", "Russia's army"), then its conjuncts. */
+static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
+{
+    if (depth > 6 || x >= S->n)
+        return;
+    int mi = S->tok2men[x];
+    if (mi >= 0) {
+        add_mention(S, A, mi);
+    } else if (S->t[x].upos == UPOS_NOUN || S->t[x].upos == UPOS_PROPN || S->t[x].upos == UPOS_PRON) {
+        /* relative pronoun: the antecedent */
+        if ((lemma_is(&S->t[x], "which") || lemma_is(&S->t[x], "who") || lemma_is(&S->t[x], "that")) &&
+            S->t[x].head >= 0) {
+            int32_t v = S->t[x].head;
+            if (S->t[v].deprel == DEP_ACL_RELCL && S->t[v].head >= 0)
+                actors_at(S, (uint32_t)S->t[v].head, A, depth + 1);
+        } else {
+            FOR_CHILDREN(S, x, c) {
+                int dr = S->t[c].deprel;
+                if ((dr == DEP_AMOD || dr == DEP_COMPOUND || dr == DEP_NMOD_POSS) && S->tok2men[c] >= 0) {
+                    add_mention(S, A, S->tok2men[c]);
+                    break;
+                }
+            }
+        }
+    }
+    FOR_CHILDREN(S, x, c)
+        if (S->t[c].deprel == DEP_CONJ && (S->tok2men[c] < 0 || S->tok2men[c] != S->tok2men[x]))
+            actors_at(S, c, A, depth + 1);
+}
+
+static int subject_token(const sctx *S, uint32_t v, int depth);
+
+/* subject of a verb, following passives, control, conjunction, relative
+ * clauses; -1 when there is none */
+static int subject_token(const sctx *S, uint32_t v, int depth)
+{
+    if (depth > 8)
+        return -1;
+    int pass = is_passive(S, v);
+    FOR_CHILDREN(S, v, c) {
+        int dr = S->t[c].deprel;
+        if (!pass && (dr == DEP_NSUBJ || dr == DEP_CSUBJ)) {
+            if (S->t[v].deprel == DEP_ACL_RELCL && S->t[v].head >= 0 &&
+                (lemma_is(&S->t[c], "which") || lemma_is(&S->t[c], "who") || lemma_is(&S->t[c], "that")))
+                return S->t[v].head;
+            return (int)c;
+        }
+        if (pass && dr == DEP_OBL_AGENT)
+            return (int)c;
+        if (pass && dr == DEP_OBL) {
+            const tok *cs = case_of(S, c);
+            if (cs && fold_is(cs, "by"))
+                return (int)c;
+        }
+    }
+    if (pass)
+        return -1;
+    int32_t h = S->t[v].head;
+    if (h < 0)
+        return -1;
+    int dr = S->t[v].deprel;
+    if (dr == DEP_XCOMP) {
+        /* object control: "urged Iran to" -> Iran */
+        int o = child_rel(S, (uint32_t)h, DEP_OBJ);
+        if (o >= 0)
+            return o;
+        FOR_CHILDREN(S, (uint32_t)h, c)
+            if (S->t[c].deprel == DEP_OBL) {
+                const tok *cs = case_of(S, c);
+                if (cs && fold_is(cs, "on") && lemma_is(&S->t[h], "call"))
+                    return (int)c;
+            }
+        return subject_token(S, (uint32_t)h, depth + 1);
+    }
+    if (dr == DEP_CONJ || dr == DEP_ADVCL)
+        return subject_token(S, (uint32_t)h, depth + 1);
+    if (dr == DEP_ACL && S->t[v].xpos == XPOS_VBG)
+        return (int)h;
+    return -1;
+}
+
+static int object_token(const sctx *S, uint32_t v)
+{
+    int pass = is_passive(S, v);
+    FOR_CHILDREN(S, v, c) {
+        int dr = S->t[c].deprel;
+        if (!pass && dr == DEP_OBJ)
+            return (int)c;
+        if (pass && dr == DEP_NSUBJ_PASS)
+            return (int)c;
+    }
+    if (pass && S->t[v].deprel == DEP_ACL && S->t[v].head >= 0)
+        return S->t[v].head; /* "rebels backed by Russia" */
+    return -1;
+}
+
+/* the verb governing a nominal predicate ("launched attacks"), or -1 */
+static int light_verb(const sctx *S, uint32_t x)
+{
+    int dr = S->t[x].deprel;
+    int32_t h = S->t[x].head;
+    if (h < 0)
+        return -1;
+    if ((dr == DEP_OBJ || dr == DEP_NSUBJ_PASS) && (S->t[h].upos == UPOS_VERB))
+        return h;
+    return -1;
+}
+
+static void prep_args(const sctx *S, uint32_t x, const char *prep, arglist *A)
+{
+    FOR_CHILDREN(S, x, c) {
+        if (!is_obl_or_nmod(S->t[c].deprel))
+            continue;
+        const tok *cs = case_of(S, c);
+        if (cs && fold_is(cs, prep))
+            actors_at(S, c, A, 0);
+    }
+}
+
+static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist *A)
+{
+    uint32_t h = C->head;
+    int noun = C->pat->pos == 'N';
+    int lv = noun ? light_verb(S, h) : -1;
+    switch (sl->kind) {
+    case LEX_SLOT_SUBJ: {
+        int s = -1;
+        if (noun) {
+            FOR_CHILDREN(S, h, c)
+                if (S->t[c].deprel == DEP_NMOD) {
+                    const tok *cs = case_of(S, c);
+                    if (cs && fold_is(cs, "by"))
+                        s = (int)c;
+                }
+            if (s < 0 && lv >= 0)
+                s = subject_token(S, (uint32_t)lv, 0);
+        } else {
+            s = subject_token(S, h, 0);
+        }
+        if (s >= 0)
+            actors_at(S, (uint32_t)s, A, 0);
+        break;
+    }
+    case LEX_SLOT_OBJ: {
+        int o = noun ? -1 : object_token(S, h);
+        if (noun) {
+            FOR_CHILDREN(S, h, c)
+                if (S->t[c].deprel == DEP_NMOD) {
+                    const tok *cs = case_of(S, c);
+                    if (cs && fold_is(cs, "of"))
+                        o = (int)c;
+                }
+        }
+        if (o >= 0)
+            actors_at(S, (uint32_t)o, A, 0);
+        break;
+    }
+    case LEX_SLOT_IOBJ: {
+        int o = child_rel(S, h, DEP_IOBJ);
+        if (o >= 0)
+            actors_at(S, (uint32_t)o, A, 0);
+        break;
+    }
+    case LEX_SLOT_POSS:
+        FOR_CHILDREN(S, h, c)
+            if (S->t[c].deprel == DEP_NMOD_POSS)
+                actors_at(S, c, A, 0);
+        break;
+    case LEX_SLOT_MOD:
+        FOR_CHILDREN(S, h, c) {
+            int dr = S->t[c].deprel;
+            if ((dr == DEP_AMOD || dr == DEP_COMPOUND) && S->tok2men[c] >= 0)
+                add_mention(S, A, S->tok2men[c]);
+        }
+        break;
+    case LEX_SLOT_PREP:
+        if (sl->prep) {
+            prep_args(S, h, sl->prep, A);
+            if (!A->n && lv >= 0)
+                prep_args(S, (uint32_t)lv, sl->prep, A);
+        }
+        break;
+    case LEX_SLOT_COMP:
+        FOR_CHILDREN(S, h, c)
+            if (S->t[c].deprel == DEP_CCOMP || S->t[c].deprel == DEP_XCOMP || S->t[c].deprel == DEP_ADVCL) {
+                int s = subject_token(S, c, 0);
+                if (s >= 0 && (uint32_t)s != h)
+                    actors_at(S, (uint32_t)s, A, 0);
+            }
+        break;
+    case LEX_SLOT_XOBJ: {
+        int o = child_rel(S, h, DEP_OBJ);
+        if (o >= 0)
+            actors_at(S, (uint32_t)o, A, 0);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void fill_args(const sctx *S, cand *C)
+{
+    const lex_pattern *P = C->pat;
+    for (uint32_t i = 0; i < P->nsrc && !C->src.n; i++)
+        slot_args(S, C, &P->src[i], &C->src);
+    for (uint32_t i = 0; i < P->ntgt && !C->tgt.n; i++)
+        slot_args(S, C, &P->tgt[i], &C->tgt);
+}
+
+/* ---------------------------------------------------------- constraints */
+static int lemma_in(const tok *t, const char *const *lemmas, uint32_t n)
+{
+    if (!n)
+        return 1;
+    for (uint32_t i = 0; i < n; i++)
+        if (lemma_is(t, lemmas[i]) || fold_is(t, lemmas[i]))
+            return 1;
+    return 0;
+}
+
+static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c)
+{
+    int found = 0;
+    FOR_CHILDREN(S, h, ch) {
+        const tok *t = &S->t[ch];
+        int dr = t->deprel, ok = 0;
+        switch (c->kind) {
+        case LEX_CONS_REL:
+            ok = dr == c->deprel || (c->deprel == DEP_OBJ && dr == DEP_NSUBJ_PASS && is_passive(S, h));
+            break;
+        case LEX_CONS_PREP:
+            if (is_obl_or_nmod(dr)) {
+                const tok *cs = case_of(S, ch);
+                for (uint32_t p = 0; cs && p < c->npreps && !ok; p++)
+                    ok = fold_is(cs, c->preps[p]);
+            }
+            break;
+        case LEX_CONS_MOD:
+            ok = dr == DEP_AMOD || dr == DEP_COMPOUND || dr == DEP_NMOD;
+            break;
+        case LEX_CONS_PRT:
+            ok = dr == DEP_COMPOUND_PRT || (dr == DEP_ADVMOD && t->upos == UPOS_ADP);
+            break;
+        }
+        if (ok && lemma_in(t, c->lemmas, c->nlemmas)) {
+            found = 1;
+            break;
+        }
+    }
+    return c->negative ? !found : found;
+}
+
+/* ------------------------------------------------------------- modality */
+static unsigned modality(const sctx *S, uint32_t h)
+{
+    unsigned m = 0;
+    FOR_CHILDREN(S, h, c) {
+        const tok *t = &S->t[c];
+        int dr = t->deprel;
+        if (dr == DEP_AUX) {
+            if (lemma_is(t, "will") || lemma_is(t, "shall") || fold_is(t, "would") || fold_is(t, "'ll") || fold_is(t, "wo"))
+                m |= MOD_FUTURE;
+            else if (lemma_is(t, "could") || lemma_is(t, "may") || lemma_is(t, "might") || lemma_is(t, "should") ||
+                     lemma_is(t, "can") || lemma_is(t, "must") || fold_is(t, "could") || fold_is(t, "might"))
+                m |= MOD_HEDGE;
+        }
+        if ((dr == DEP_ADVMOD || dr == DEP_DET) &&
+            (fold_is(t, "not") || fold_is(t, "n't") || fold_is(t, "never") || fold_is(t, "no")))
+            m |= MOD_NEG;
+        if (dr == DEP_ADVMOD && (fold_is(t, "regularly") || fold_is(t, "often") || fold_is(t, "usually") ||
+                                 fold_is(t, "routinely") || fold_is(t, "frequently") || fold_is(t, "typically") ||
+                                 fold_is(t, "sometimes") || fold_is(t, "repeatedly") || fold_is(t, "generally")))
+            m |= MOD_HABIT;
+        if (dr == DEP_MARK && (fold_is(t, "if") || fold_is(t, "unless") || fold_is(t, "whether")))
+            m |= MOD_COND;
+    }
+    /* "is to meet", "plans to meet", "is expected to meet" */
+    int32_t g = S->t[h].head;
+    if (S->t[h].deprel == DEP_XCOMP && g >= 0) {
+        const tok *gv = &S->t[g];
+        static const char *const INTENT_VERBS[] = {"plan", "intend", "expect", "want", "seek", "aim", "hope",
+            "prepare", "decide", "schedule", "set", "due", "likely", "ready", "try", "wish", "going", NULL};
+        for (int i = 0; INTENT_VERBS[i]; i++)
+            if (lemma_is(gv, INTENT_VERBS[i]))
+                m |= MOD_FUTURE;
+        m |= modality(S, (uint32_t)g) & (MOD_FUTURE | MOD_HEDGE | MOD_COND);
+    }
+    return m;
+}
+
+/* ------------------------------------------------------------ predicates */
+static const lex_pattern *best_pattern(const sctx *S, uint32_t h, const lex_pattern *pats, uint32_t np)
+{
+    const lex_pattern *best = NULL;
+    uint32_t best_score = 0;
+    for (uint32_t i = 0; i < np; i++) {
+        const lex_pattern *P = &pats[i];
+        int ok = 1;
+        uint32_t score = 1;
+        for (uint32_t k = 0; k < P->ncons && ok; k++) {
+            ok = cons_holds(S, h, &P->cons[k]);
+            if (!P->cons[k].negative)
+                score += 2 + (P->cons[k].nlemmas ? 1 : 0);
+        }
+        if (ok && score > best_score) {
+            best = P;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+static const lex_pattern *patterns_for(const sctx *S, uint32_t h, uint32_t *np)
+{
+    const tok *t = &S->t[h];
+    int pos = (t->upos == UPOS_VERB) ? 'V' : (t->upos == UPOS_NOUN || t->upos == UPOS_PROPN) ? 'N' : 0;
+    *np = 0;
+    if (!pos || !t->lemma)
+        return NULL;
+    /* hyphenated compounds: "cease - fire" -> "cease-fire" */
+    if (h >= 2 && S->t[h - 1].fold_len == 1 && S->t[h - 1].fold[0] == '-' &&
+        S->t[h - 2].end == S->t[h - 1].start && S->t[h - 1].end == t->start) {
+        char joined[96];
+        int k = snprintf(joined, sizeof joined, "%.*s-%.*s", (int)S->t[h - 2].fold_len, S->t[h - 2].fold,
+                         (int)t->lemma_len, t->lemma);
+        if (k > 0 && (size_t)k < sizeof joined) {
+            const lex_pattern *p = lexicon_patterns(S->lx, joined, (size_t)k, pos, np);
+            if (p)
+                return p;
+        }
+    }
+    return lexicon_patterns(S->lx, t->lemma, t->lemma_len, pos, np);
+}
+
+/* ------------------------------------------------------------- results */
+typedef struct evvec {
+    event *v;
+    uint32_t n, cap;
+    struct coder_note *notes;
+    uint32_t nnotes, capnotes;
+} evvec;
+
+static int push_event(evvec *E, const event *e)
+{
+    if (E->n == E->cap) {
+        uint32_t cap = E->cap ? E->cap * 2 : 32;
+        event *nv = realloc(E->v, cap * sizeof *nv);
+        if (!nv)
+            return -1;
+        E->v = nv;
+        E->cap = cap;
+    }
+    E->v[E->n++] = *e;
+    return 0;
+}
+
+static int push_note(evvec *E, uint32_t sentence, uint32_t s, uint32_t e, const char *why)
+{
+    if (E->nnotes == E->capnotes) {
+        uint32_t cap = E->capnotes ? E->capnotes * 2 : 32;
+        struct coder_note *nv = realloc(E->notes, cap * sizeof *nv);
+        if (!nv)
+            return -1;
+        E->notes = nv;
+        E->capnotes = cap;
+    }
+    E->notes[E->nnotes].sentence = sentence;
+    E->notes[E->nnotes].start = s;
+    E->notes[E->nnotes].end = e;
+    E->notes[E->nnotes].why = why;
+    E->nnotes++;
+    return 0;
+}
+
+static int same_country(const char *a, const char *b)
+{
+    return strlen(a) >= 3 && strlen(b) >= 3 && !strncmp(a, b, 3) && strncmp(a, "IGO", 3) && strncmp(a, "NGO", 3);
+}
+
+/* the date of an event: a timex hanging from the predicate's clause */
+static int pick_dates(const sctx *S, uint32_t head, const timex *tx, size_t ntx, int *out, int max)
+{
+    int k = 0;
+    for (size_t i = 0; i < ntx && k < max; i++) {
+        int32_t a = tx[i].anchor_tok;
+        int steps = 0;
+        while (a >= 0 && (uint32_t)a != head && steps < 12) {
+            const tok *t = &S->t[a];
+            if ((t->upos == UPOS_VERB || t->upos == UPOS_AUX) && steps > 0)
+                break; /* another clause */
+            a = t->head;
+            steps++;
+        }
+        if (a >= 0 && (uint32_t)a == head)
+            out[k++] = (int)i;
+    }
+    if (!k) {
+        /* a clause-level date of the governing verb ("last month called on") */
+        int32_t v = S->t[head].upos == UPOS_VERB ? (int32_t)head : S->t[head].head;
+        for (int hops = 0; v >= 0 && hops < 3 && !k; hops++) {
+            for (size_t i = 0; i < ntx && k < max; i++)
+                if (tx[i].anchor_tok == v)
+                    out[k++] = (int)i;
+            if (S->t[v].upos == UPOS_VERB)
+                break;
+            v = S->t[v].head;
+        }
+    }
+    return k;
+}
+
+static void set_code_info(const lexicon *lx, event *e, const char *code)
+{
+    snprintf(e->code, sizeof e->code, "%s", code);
+    const lex_code *lc = lexicon_code(lx, code);
+    if (lc) {
+        e->goldstein = (float)lc->goldstein;
+        e->quad = (uint8_t)lc->quad;
+        e->plover_event = strcmp(lc->plover_event, "-") ? lc->plover_event : NULL;
+        e->plover_mode = strcmp(lc->plover_mode, "-") ? lc->plover_mode : NULL;
+        e->code_name = lc->name;
+    }
+}
+
+static int code_root(const char *code)
+{
+    return (code[0] - '0') * 10 + (code[1] - '0');
+}
+
+/* Emit the events of one candidate. */
+static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx, size_t ntx, const ymd *story_date,
+                     int date_policy, evvec *E)
+{
+    const clio_doc *d = S->d;
+    const char *code = C->code;
+    arglist src = C->src, tgt = C->tgt;
+    int sym = (C->pat->flags & LEX_PAT_SYM) != 0;
+    int root = code_root(code);
+    if (!src.n)
+        return push_note(E, sentence, S->t[C->head].start, S->t[C->head].end, "no source actor");
+    /* symmetric act among coordinated sources: "A and B met" */
+    if (sym && !tgt.n && src.n >= 2) {
+        tgt = src;
+    }
+    if (!tgt.n && root >= 10 && S->dc->have_pair) {
+        /* the other side of the document's two-party pair */
+        for (int i = 0; i < src.n; i++) {
+            const char *other = NULL;
+            if (same_country(src.code[i], S->dc->pair[0]))
+                other = S->dc->pair[1];
+            else if (same_country(src.code[i], S->dc->pair[1]))
+                other = S->dc->pair[0];
+            if (other)
+                arg_add(&tgt, other, 0, 0);
+        }
+    }
+    if (!tgt.n && root != 14)
+        return push_note(E, sentence, S->t[C->head].start, S->t[C->head].end, "no target actor");
+    int dates[4];
+    int nd = date_policy == CLIO_DATE_STORY ? 0 : pick_dates(S, C->head, tx, ntx, dates, 4);
+    int rounds = nd ? nd : 1;
+    for (int r = 0; r < rounds; r++) {
+        for (int i = 0; i < src.n; i++) {
+            for (int j = 0; j < (tgt.n ? tgt.n : 1); j++) {
+                int dirs = sym ? 2 : 1;
+                for (int dir = 0; dir < dirs; dir++) {
+                    event e;
+                    memset(&e, 0, sizeof e);
+                    const char *a = dir ? (tgt.n ? tgt.code[j] : "") : src.code[i];
+                    const char *b = dir ? src.code[i] : (tgt.n ? tgt.code[j] : "");
+                    uint32_t as = dir ? tgt.start[j] : src.start[i], ae = dir ? tgt.end[j] : src.end[i];
+                    uint32_t bs = dir ? src.start[i] : (tgt.n ? tgt.start[j] : 0);
+                    uint32_t be = dir ? src.end[i] : (tgt.n ? tgt.end[j] : 0);
+                    if (!a[0] || !strcmp(a, b) || (b[0] && same_country(a, b) && strlen(a) == 3 && strlen(b) == 3))
+                        continue;
+                    if (b[0] && !strcmp(a, b))
+                        continue;
+                    e.sentence = sentence;
+                    snprintf(e.src.code, sizeof e.src.code, "%s", a);
+                    e.src.start = as;
+                    e.src.end = ae;
+                    if (b[0]) {
+                        snprintf(e.tgt.code, sizeof e.tgt.code, "%s", b);
+                        e.tgt.start = bs;
+                        e.tgt.end = be;
+                        if (be == 0) { /* implied target: point at the predicate */
+                            e.tgt.start = S->t[C->head].start;
+                            e.tgt.end = S->t[C->head].start;
+                        }
+                    }
+                    set_code_info(S->lx, &e, code);
+                    e.negated = (C->mod & MOD_NEG) != 0;
+                    e.rule_file = C->pat->file;
+                    e.rule_line = C->pat->line;
+                    e.ev_start = S->t[C->head].start;
+                    e.ev_end = S->t[C->head].end;
+                    e.mentions = 1;
+                    e.path = C->why;
+                    if (nd) {
+                        const timex *T = &tx[dates[r]];
+                        e.date.value = T->value;
+                        e.date.precision = T->precision == WHEN_DAY ? DPREC_DAY
+                                         : T->precision == WHEN_MONTH ? DPREC_MONTH
+                                         : T->precision == WHEN_YEAR || T->precision == WHEN_DECADE ? DPREC_YEAR
+                                         : T->precision == WHEN_WEEK ? DPREC_DAY : DPREC_DOCUMENT;
+                        e.date.start = T->start;
+                        e.date.end = T->end;
+                        if (d->date.y && e.date.value.y && (e.date.value.y < d->date.y - 1 ||
+                            (e.date.precision == DPREC_YEAR && e.date.value.y < d->date.y)))
+                            e.background = 1;
+                    } else if (story_date->y) {
+                        e.date.value = *story_date;
+                        e.date.precision = DPREC_DOCUMENT;
+                    }
+                    if (push_event(E, &e))
+                        return -1;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------- a sentence */
+static int is_under(const sctx *S, uint32_t x, uint32_t anc)
+{
+    int32_t a = S->t[x].head;
+    for (int steps = 0; a >= 0 && steps < 64; steps++) {
+        if ((uint32_t)a == anc)
+            return 1;
+        a = S->t[a].head;
+    }
+    return 0;
+}
+
+static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options *opt, const timex *tx, size_t ntx,
+                         const ymd *story_date, evvec *E)
+{
+    cand cands[MAX_CANDS];
+    uint32_t nc = 0;
+    for (uint32_t h = 0; h < S->n && nc < MAX_CANDS; h++) {
+        uint32_t np;
+        const lex_pattern *pats = patterns_for(S, h, &np);
+        if (!pats)
+            continue;
+        const lex_pattern *P = best_pattern(S, h, pats, np);
+        if (!P)
+            continue;
+        cand *C = &cands[nc++];
+        memset(C, 0, sizeof *C);
+        C->pat = P;
+        C->head = h;
+        C->frame_parent = -1;
+        C->code = P->code;
+        C->mod = modality(S, h);
+        fill_args(S, C);
+    }
+    /* frames: the nearest frame predicate above each candidate */
+    for (uint32_t i = 0; i < nc; i++) {
+        for (uint32_t j = 0; j < nc; j++) {
+            if (i == j || !cands[j].pat->frame)
+                continue;
+            if (is_under(S, cands[i].head, cands[j].head)) {
+                int cur = cands[i].frame_parent;
+                if (cur < 0 || is_under(S, cands[j].head, cands[cur].head))
+                    cands[i].frame_parent = (int)j;
+            }
+        }
+    }
+    for (uint32_t i = 0; i < nc; i++) {
+        cand *C = &cands[i];
+        if (C->frame_parent < 0)
+            continue;
+        cand *F = &cands[C->frame_parent];
+        switch (F->pat->frame) {
+        case LEX_FRAME_SAY:
+            F->suppressed = 1;
+            F->why = "statement frame: the reported event is coded instead";
+            break;
+        case LEX_FRAME_INTENT:
+            C->mod |= MOD_FUTURE;
+            if (!C->src.n)
+                C->src = F->src;
+            if (!C->tgt.n)
+                C->tgt = F->tgt;
+            F->suppressed = 1;
+            F->why = "intent frame: the intended event is coded";
+            break;
+        case LEX_FRAME_APPEAL:
+            if (C->pat->appeal) {
+                F->code = C->pat->appeal;
+                F->why = "appeal frame: code from the complement";
+            }
+            C->suppressed = 1;
+            C->why = "only called for";
+            break;
+        case LEX_FRAME_REJECT:
+            if (C->pat->reject) {
+                F->code = C->pat->reject;
+                if (!F->tgt.n)
+                    F->tgt = C->tgt;
+            }
+            C->suppressed = 1;
+            C->why = "refused";
+            break;
+        case LEX_FRAME_DENY:
+            C->suppressed = 1;
+            C->why = "denied";
+            break;
+        }
+        if (code_root(F->code) == 10 && F->pat->frame != LEX_FRAME_SAY) {
+            C->suppressed = 1;
+            C->why = "only demanded";
+        }
+    }
+    /* demands, hedges, negations and conditionals govern their complements */
+    for (uint32_t i = 0; i < nc; i++) {
+        for (uint32_t j = 0; j < nc; j++) {
+            if (i == j || !is_under(S, cands[i].head, cands[j].head))
+                continue;
+            const cand *G = &cands[j];
+            if (code_root(G->pat->code) == 10 || code_root(G->pat->code) == 02 ||
+                (G->mod & (MOD_HEDGE | MOD_COND | MOD_NEG))) {
+                cands[i].suppressed = 1;
+                cands[i].why = "inside a demand, appeal, hedge or negation";
+            }
+        }
+    }
+    int rc = 0;
+    for (uint32_t i = 0; i < nc && rc == 0; i++) {
+        cand *C = &cands[i];
+        const tok *h = &S->t[C->head];
+        if (C->suppressed) {
+            rc = push_note(E, sentence, h->start, h->end, C->why ? C->why : "suppressed");
+            continue;
+        }
+        if (C->mod & (MOD_HEDGE | MOD_COND | MOD_HABIT)) {
+            rc = push_note(E, sentence, h->start, h->end,
+                           C->mod & MOD_HABIT ? "habitual or generic" : "hedged or conditional");
+            continue;
+        }
+        if (C->mod & MOD_NEG) {
+            if (!C->pat->neg) {
+                rc = push_note(E, sentence, h->start, h->end, "negated");
+                continue;
+            }
+            C->code = C->pat->neg;
+        } else if ((C->mod & MOD_FUTURE) && C->pat->intent && C->code == C->pat->code) {
+            C->code = C->pat->intent;
+        }
+        if (!C->why)
+            C->why = C->pat->pos == 'N' ? "noun predicate" : "verb predicate";
+        rc = emit_cand(S, C, sentence, tx, ntx, story_date, opt->date_policy, E);
+    }
+    return rc;
+}
+
+/* ---------------------------------------------------------- the document */
+static int event_same(const event *a, const event *b)
+{
+    return !strcmp(a->code, b->code) && !strcmp(a->src.code, b->src.code) && !strcmp(a->tgt.code, b->tgt.code) &&
+           a->date.precision == b->date.precision && a->date.value.y == b->date.value.y &&
+           a->date.value.m == b->date.value.m && a->date.value.d == b->date.value.d;
+}
 
 int coder_run(clio_worker *w, clio_doc *d, const clio_process_options *opt)
 {
-    (void)w;
-    (void)opt;
+    const clio_engine *e = w->engine;
     d->coded = NULL;
+    if (!e || !e->lex)
+        return 0;
+    const lexicon *lx = e->lex;
+    discourse dc;
+    memset(&dc, 0, sizeof dc);
+    for (uint32_t s = 0; s < d->nsent; s++)
+        if (!(d->sents[s].flags & SENT_BOILERPLATE))
+            actors_count(lx, d->toks + d->sents[s].first, d->sents[s].ntok, d->date, &dc);
+    evvec E;
+    memset(&E, 0, sizeof E);
+    int16_t tok2men[CLIO_MAX_SENT_TOKENS + 1];
+    ymd story = d->date;
+    int rc = 0;
+    for (uint32_t s = 0; s < d->nsent && rc == 0; s++) {
+        const sent *st = &d->sents[s];
+        if (st->flags & SENT_BOILERPLATE)
+            continue;
+        sctx S;
+        memset(&S, 0, sizeof S);
+        S.d = d;
+        S.lx = lx;
+        S.t = d->toks + st->first;
+        S.n = st->ntok;
+        S.base = st->first;
+        S.tok2men = tok2men;
+        S.dc = &dc;
+        build_children(&S, &d->mem);
+        if (!S.child_start || !S.child_list) {
+            rc = CLIO_ERR_NOMEM;
+            break;
+        }
+        S.nmen = actors_find(lx, S.t, S.n, d->date, &dc, S.men, MAX_MENTIONS, tok2men);
+        timex tx[MAX_TIMEX];
+        size_t ntx = when_find(S.t, S.n, d->text, d->date, tx, MAX_TIMEX);
+        /* a dateline date dates the story */
+        for (size_t i = 0; i < ntx; i++)
+            if (tx[i].kind == WHEN_DATELINE && tx[i].precision == WHEN_DAY)
+                story = tx[i].value;
+        rc = code_sentence(&S, s, opt, tx, ntx, &story, &E);
+    }
+    if (rc) {
+        free(E.v);
+        free(E.notes);
+        return rc;
+    }
+    /* merge repeats: same event already told earlier in the story */
+    uint32_t kept = 0;
+    for (uint32_t i = 0; i < E.n; i++) {
+        int dup = -1;
+        for (uint32_t j = 0; j < kept; j++)
+            if (event_same(&E.v[j], &E.v[i])) {
+                dup = (int)j;
+                break;
+            }
+        if (dup >= 0)
+            E.v[dup].mentions++;
+        else
+            E.v[kept++] = E.v[i];
+    }
+    coder_result *cr = arena_alloc(&d->mem, sizeof *cr);
+    if (!cr) {
+        free(E.v);
+        free(E.notes);
+        return CLIO_ERR_NOMEM;
+    }
+    cr->events = arena_alloc(&d->mem, (kept ? kept : 1) * sizeof(event));
+    cr->notes = arena_alloc(&d->mem, (E.nnotes ? E.nnotes : 1) * sizeof(struct coder_note));
+    if (!cr->events || !cr->notes) {
+        free(E.v);
+        free(E.notes);
+        return CLIO_ERR_NOMEM;
+    }
+    if (kept)
+        memcpy(cr->events, E.v, kept * sizeof(event));
+    if (E.nnotes)
+        memcpy(cr->notes, E.notes, E.nnotes * sizeof(struct coder_note));
+    cr->nevents = kept;
+    cr->nnotes = E.nnotes;
+    free(E.v);
+    free(E.notes);
+    d->coded = cr;
     return 0;
 }
 

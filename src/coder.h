@@ -57,6 +57,52 @@ typedef struct coder_result {
     uint32_t nnotes;
 } coder_result;
 
+/* ------------------------------------------------ actor mentions (actors.c) */
+#define MENTION_MAX_CODES 6
+
+enum mention_kind {
+    MEN_NAME = 1,       /* country, actor, person: a name in the dictionary */
+    MEN_ADJ,            /* a country adjective/demonym alone ("Russian attacks") */
+    MEN_ROLE,           /* a role with its country ("Russian troops", "Ukraine's army") */
+    MEN_ROLE_BARE,      /* a role whose country comes from the context ("police said") */
+    MEN_PRONOUN,        /* it, its, they, their, them: resolved in the document */
+    MEN_PAIR            /* "both sides", "the two sides": the document's pair */
+};
+
+typedef struct mention {
+    uint32_t first, last;       /* sentence-relative tokens, inclusive */
+    uint32_t head;              /* the mention's syntactic head token */
+    uint8_t kind, ncodes;
+    char codes[MENTION_MAX_CODES][16];
+    const char *file;           /* dictionary entry (first code) */
+    uint32_t line;
+    const char *how;            /* short explanation: "name", "adjective + role", ... */
+} mention;
+
+/* The document's discourse memory: what pronouns and "both sides" resolve to. */
+typedef struct discourse {
+    char main_country[4];       /* most mentioned country so far */
+    char pair[2][16];           /* the last two-party group ("Ukrainian and Russian ...") */
+    int have_pair;
+    char last_subject[MENTION_MAX_CODES][16];
+    int n_last_subject;
+    char last_plural[MENTION_MAX_CODES][16];
+    int n_last_plural;
+    char last_single[16];
+    struct { char cc[4]; uint32_t n; } counts[64];
+    int ncounts;
+} discourse;
+
+struct lexicon;
+/* Finds the actor mentions of one sentence (toks annotated by the syntax
+ * stage), resolving pronouns and pairs against the discourse memory and
+ * then updating it.  Writes at most max mentions; tok2men[k] receives the
+ * mention index covering token k or -1.  Returns the number of mentions. */
+uint32_t actors_find(const struct lexicon *lx, const tok *toks, uint32_t n, ymd date,
+                     discourse *dc, mention *out, uint32_t max, int16_t *tok2men);
+/* Pre-pass over a sentence: counts named countries for the discourse. */
+void actors_count(const struct lexicon *lx, const tok *toks, uint32_t n, ymd date, discourse *dc);
+
 int coder_run(clio_worker *w, clio_doc *d, const clio_process_options *opt);
 size_t coder_event_count(const clio_doc *d);
 

@@ -313,3 +313,63 @@ int clio_emit(const clio_doc *d, clio_format f, clio_buf *out)
     }
     return CLIO_OK;
 }
+
+/* ------------------------------------------------------ event accessors */
+size_t clio_doc_event_count(const clio_doc *d)
+{
+    return d && d->coded ? d->coded->nevents : 0;
+}
+
+int clio_doc_event(const clio_doc *d, size_t i, clio_event_info *o)
+{
+    if (!d || !d->coded || i >= d->coded->nevents)
+        return CLIO_ERR_USAGE;
+    const event *e = &d->coded->events[i];
+    memset(o, 0, sizeof *o);
+    o->sentence = e->sentence;
+    o->source = e->src.code;
+    o->target = e->tgt.code;
+    o->source_start = e->src.start;
+    o->source_end = e->src.end;
+    o->target_start = e->tgt.start;
+    o->target_end = e->tgt.end;
+    o->code = e->code;
+    o->goldstein = e->goldstein;
+    o->quad_class = e->quad;
+    o->plover_event = e->plover_event;
+    o->plover_mode = e->plover_mode;
+    fmt_date(o->date, sizeof o->date, &e->date);
+    o->date_precision = DPREC[e->date.precision];
+    if (e->place.precision) {
+        o->location_name = e->place.name ? e->place.name : "";
+        memcpy(o->location_country, e->place.country, 4);
+        o->lat = e->place.lat;
+        o->lon = e->place.lon;
+        o->location_precision = PPREC[e->place.precision];
+    }
+    o->negated = e->negated;
+    o->background = e->background;
+    o->mentions = e->mentions ? e->mentions : 1;
+    o->rule_file = e->rule_file;
+    o->rule_line = e->rule_line;
+    o->evidence_start = e->ev_start;
+    o->evidence_end = e->ev_end;
+    o->path = e->path;
+    return CLIO_OK;
+}
+
+size_t clio_doc_note_count(const clio_doc *d)
+{
+    return d && d->coded ? d->coded->nnotes : 0;
+}
+
+int clio_doc_note(const clio_doc *d, size_t i, clio_note_info *o)
+{
+    if (!d || !d->coded || i >= d->coded->nnotes)
+        return CLIO_ERR_USAGE;
+    o->sentence = d->coded->notes[i].sentence;
+    o->start = d->coded->notes[i].start;
+    o->end = d->coded->notes[i].end;
+    o->why = d->coded->notes[i].why;
+    return CLIO_OK;
+}

@@ -764,6 +764,10 @@ int segment_document(clio_doc *d, buf *scratch)
         tz.cap = 0;
         tz.count = 0;
         tokenize_range(&tz, ua, ub);
+        if (tz.count == 0) {
+            li = lj;
+            continue;
+        }
         if (spanvec_need(&sv, tz.count))
             goto done;
         tz.out = sv.v + sv.n;
@@ -791,7 +795,8 @@ int segment_document(clio_doc *d, buf *scratch)
         goto done;
     d->ntok = (uint32_t)sv.n;
     d->nsent = (uint32_t)out.n;
-    memcpy(d->sents, out.v, out.n * sizeof(sent));
+    if (out.n)
+        memcpy(d->sents, out.v, out.n * sizeof(sent));
     for (size_t si = 0; si < out.n; si++) {
         const sent *S = &out.v[si];
         for (uint32_t k = S->first; k < S->first + S->ntok; k++) {

@@ -161,6 +161,8 @@ int text_fold(const char *s, size_t n, buf *out)
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
             char lc = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
+            if (out->len + 1 >= out->cap && buf_reserve(out, 1))
+                return -1;
             out->data[out->len++] = lc;
             i++;
             continue;

@@ -45,6 +45,8 @@ static const char *BASE =
     "PERSON erdogan TUR Recep Tayyip Erdoğan | Tayyip Erdoğan | Erdoğan\n"
     "OFFICE erdogan TURGOV 2003-03-14 2014-08-28 Prime Minister\n"
     "OFFICE erdogan TURGOV 2014-08-28 .          President\n"
+    "PERSON partial TUR Partial Person\n"
+    "OFFICE partial TURMIL 2001-02 2001 General   # day and month not known\n"
     "ROLE MIL troops | soldiers | armed forces\n"
     "ROLE GOV foreign minister\n";
 
@@ -65,7 +67,7 @@ static const char *EVENTS =
     "EVENT 190 attack|strike/N +@on:* -amod:verbal\n"
     "EX RUSMIL>UKR:190 | Russian forces launched an attack on Ukraine.\n"
     "EX none | The attack on the idea was verbal.\n"
-    "EVENT 190 shell/V +prt:out tgt=obj\n"
+    "EVENT 190 shell/V +prt:out -@over|@against:night tgt=obj\n"
     "EX RUSMIL>-:190 | Russian troops shelled out.\n";
 
 /* -------------------------------------------------------------- helpers */
@@ -124,6 +126,7 @@ static const ncase NCASES[] = {
     { "n_office_key.txt", "# clio-dict 1\nOFFICE nobody TURGOV 2003-03-14 . President\n", 2, "unknown PERSON" },
     { "n_office_date.txt", "# clio-dict 1\nPERSON x TUR Xa\nOFFICE x TURGOV 2003-02-30 . President\n", 3, "bad FROM date" },
     { "n_office_to.txt", "# clio-dict 1\nPERSON x TUR Xa\nOFFICE x TURGOV 2003-02-03 now President\n", 3, "bad TO date" },
+    { "n_office_partial.txt", "# clio-dict 1\nPERSON x TUR Xa\nOFFICE x TURGOV 2003-02-? . President\n", 3, "YYYY-MM" },
     { "n_office_order.txt", "# clio-dict 1\nPERSON x TUR Xa\nOFFICE x TURGOV 2005-01-01 2004-01-01 President\n", 3, "ends before" },
     { "n_office_title.txt", "# clio-dict 1\nPERSON x TUR Xa\nOFFICE x TURGOV 2005-01-01 .\n", 3, "needs a title" },
     { "n_role.txt", "# clio-dict 1\nROLE XXX troops\n", 2, "unknown ROLE" },
@@ -137,6 +140,7 @@ static const ncase NCASES[] = {
     { "n_event_frame.txt", "# clio-dict 1\nEVENT 040 meet/V frame=maybe\nEX USA>RUS:040 | x.\n", 2, "unknown frame" },
     { "n_event_flag.txt", "# clio-dict 1\nEVENT 040 meet/V loud\nEX USA>RUS:040 | x.\n", 2, "unknown item" },
     { "n_event_rel.txt", "# clio-dict 1\nEVENT 040 meet/V +foo:bar\nEX USA>RUS:040 | x.\n", 2, "unknown relation" },
+    { "n_event_prep.txt", "# clio-dict 1\nEVENT 040 meet/V +@over|against:*\nEX USA>RUS:040 | x.\n", 2, "bad preposition" },
     { "n_event_cons.txt", "# clio-dict 1\nEVENT 040 meet/V +obj\nEX USA>RUS:040 | x.\n", 2, "needs REL:lemma" },
     { "n_event_intent.txt", "# clio-dict 1\nEVENT 040 meet/V intent=998\nEX USA>RUS:040 | x.\n", 2, "unknown CAMEO code '998'" },
     { "n_event_noex.txt", "# clio-dict 1\nEVENT 040 meet/V\nACTOR RUSGOV Kremlin\n", 2, "no EX line" },
@@ -242,6 +246,8 @@ static void test_match(const lexicon *lx)
     CHECK(match_first(lx, "Erdogan", none, &m) == 1 && !strcmp(m.title, "President"), "unknown date -> latest office");
     CHECK(match_first(lx, "Recep Tayyip Erdogan spoke", D(2026, 1, 15), &m) == 1 && m.ntok == 3, "full name: 3 tokens");
     CHECK(match_first(lx, "Erdogan", D(2003, 3, 0), &m) == 1, "month precision date accepted");
+    CHECK(match_first(lx, "Partial Person", D(2001, 2, 1), &m) == 1 && !strcmp(m.code, "TURMIL") && m.from == 20010201 && m.to == 20011231, "OFFICE YYYY-MM .. YYYY: first day .. last day");
+    CHECK(match_first(lx, "Partial Person", D(2001, 1, 31), &m) == 1 && !strcmp(m.code, "TUR"), "before a YYYY-MM start: out of office");
     /* dated actors */
     CHECK(match_first(lx, "the Taliban", D(2020, 1, 1), &m) == 1 && !strcmp(m.code, "AFGREB"), "Taliban 2020 -> AFGREB");
     CHECK(match_first(lx, "the Taliban", D(2022, 1, 1), &m) == 1 && !strcmp(m.code, "AFGGOV"), "Taliban 2022 -> AFGGOV");
@@ -283,7 +289,10 @@ static void test_patterns(const lexicon *lx)
         CHECK(p->nsrc == 3 && p->src[1].kind == LEX_SLOT_POSS && p->ntgt == 4 && p->tgt[3].kind == LEX_SLOT_OBJ, "noun default slots");
     }
     p = lexicon_patterns(lx, "shell", 5, 'V', &n);
-    CHECK(p && p->ncons == 1 && p->cons[0].kind == LEX_CONS_PRT && p->cons[0].deprel == DEP_COMPOUND_PRT, "+prt:out");
+    CHECK(p && p->ncons == 2 && p->cons[0].kind == LEX_CONS_PRT && p->cons[0].deprel == DEP_COMPOUND_PRT, "+prt:out");
+    CHECK(p && p->ncons == 2 && p->cons[1].kind == LEX_CONS_PREP && p->cons[1].npreps == 2 && !strcmp(p->cons[1].prep, "over") &&
+          !strcmp(p->cons[1].preps[1], "against") && p->cons[1].negative, "-@over|@against:night (preposition alternatives)");
+    CHECK(lexicon_patterns(lx, "strike", 6, 'N', &n) && lexicon_patterns(lx, "strike", 6, 'N', &n)->cons[0].npreps == 1, "single preposition: npreps 1");
     CHECK_EQ_INT(lexicon_example_count(lx), 5, "five examples");
     const lex_example *none = lexicon_example(lx, 3);
     CHECK(none && none->expect_none && none->nevents == 0, "EX none");
@@ -402,6 +411,17 @@ static void test_real(void)
         snprintf(what, sizeof what, "real lookup '%s' -> %s (got %s from %s:%u)", want[i].text, want[i].code, m.code, m.file, m.line);
         CHECK(!strcmp(m.code, want[i].code), what);
     }
+    struct { const char *lemma; int pos; } pats[] = { { "meet", 'V' }, { "attack", 'N' }, { "say", 'V' } };
+    for (size_t i = 0; i < sizeof pats / sizeof pats[0]; i++) {
+        uint32_t np;
+        char what[200];
+        const lex_pattern *p = lexicon_patterns(lx, pats[i].lemma, strlen(pats[i].lemma), pats[i].pos, &np);
+        if (!p) { printf("ok - SKIP real patterns %s/%c (not written yet)\n", pats[i].lemma, pats[i].pos); continue; }
+        int examples = 1;
+        for (uint32_t k = 0; k < np; k++) examples &= p[k].nexamples > 0 && lexicon_code(lx, p[k].code) != NULL;
+        snprintf(what, sizeof what, "real patterns %s/%c: %u, each with examples and a known code", pats[i].lemma, pats[i].pos, np);
+        CHECK(examples, what);
+    }
     /* a corrupted image is refused */
     FILE *f = fopen(out, "r+b");
     if (f) {
@@ -503,7 +523,7 @@ int main(void)
         const char *paths[1] = { dir };
         lexicon_stats st;
         if (write_image(paths, 1, out, &st) == 0) {
-            CHECK(st.persons == 1 && st.offices == 2 && st.patterns == 3 && st.examples == 5 && st.codes == 5 &&
+            CHECK(st.persons == 2 && st.offices == 3 && st.patterns == 3 && st.examples == 5 && st.codes == 5 &&
                   st.codes_with_pattern == 2, "compile statistics");
             test_overlay(out);
         }

@@ -71,13 +71,13 @@ static void test_names(void)
     CHECK_EQ_INT(deprel_from_name("obl:tmod", 8), DEP_OBL_TMOD, "deprel with subtype");
     CHECK_EQ_INT(deprel_from_name("csubj:outer", 11), DEP_CSUBJ, "unknown subtype -> base");
     CHECK_EQ_INT(deprel_from_name("nonsense", 8), 0, "unknown deprel -> 0");
-    char buf[128];
+    char fb[128];
     uint32_t f = FEAT_TENSE_PAST | FEAT_VERBFORM_FIN | FEAT_MOOD_IND;
-    feats_format(f, buf, sizeof buf);
-    CHECK_EQ_STR(buf, "Mood=Ind|Tense=Past|VerbForm=Fin", "feats_format order");
-    CHECK_EQ_INT(feats_parse(buf, strlen(buf)), f, "feats_parse round trip");
-    feats_format(0, buf, sizeof buf);
-    CHECK_EQ_STR(buf, "_", "no feats is _");
+    feats_format(f, fb, sizeof fb);
+    CHECK_EQ_STR(fb, "Mood=Ind|Tense=Past|VerbForm=Fin", "feats_format order");
+    CHECK_EQ_INT(feats_parse(fb, strlen(fb)), f, "feats_parse round trip");
+    feats_format(0, fb, sizeof fb);
+    CHECK_EQ_STR(fb, "_", "no feats is _");
     CHECK_EQ_INT(feats_parse("Number=Sing|Foo=Bar", 19), FEAT_NUMBER_SING, "unknown feature ignored");
 }
 

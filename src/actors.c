@@ -1,0 +1,418 @@
+/*
+ * actors.c - actor mentions in a sentence, and the discourse memory that
+ * resolves pronouns and "both sides".
+ *
+ * Algorithm, left to right over the tokens:
+ *  1. the lexicon's longest match at each token gives a name (country,
+ *     actor, person on the document's date), an adjective, or a role noun;
+ *  2. a role takes its country from an adjacent adjective or country
+ *     ("Russian troops"; coordinated "Ukrainian and Russian officials" gives
+ *     both), a possessive ("Ukraine's foreign minister"), an "of" phrase
+ *     ("the government of Sudan"), or a following person ("Foreign Minister
+ *     Hakan Fidan" is the person's code); otherwise it is left bare and gets
+ *     the document's main country;
+ *  3. pronouns and group phrases resolve by the simplest rules that are
+ *     right most of the time (docs/ARCHITECTURE.md, "Discourse"):
+ *       it/its  -> the sentence's first subject before it, else the previous
+ *                  sentence's main subject;
+ *       they/their/them -> the last group of two or more actors;
+ *       both sides / the two sides / the rival sides / both countries ->
+ *                  the last pair named together ("Ukrainian and Russian ..."),
+ *                  else the two most-mentioned countries.
+ * Hands on: mentions with up to MENTION_MAX_CODES codes and a token map.
+ */
+#include "coder.h"
+#include "lexicon.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int fold_is(const tok *t, const char *s)
+{
+    size_t k = strlen(s);
+    return t->fold_len == k && memcmp(t->fold, s, k) == 0;
+}
+
+static void count_country(discourse *dc, const char *code, uint32_t w)
+{
+    if (strlen(code) < 3 || !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3))
+        return;
+    for (int i = 0; i < dc->ncounts; i++)
+        if (!memcmp(dc->counts[i].cc, code, 3)) {
+            dc->counts[i].n += w;
+            return;
+        }
+    if (dc->ncounts < 64) {
+        memcpy(dc->counts[dc->ncounts].cc, code, 3);
+        dc->counts[dc->ncounts].cc[3] = 0;
+        dc->counts[dc->ncounts].n = w;
+        dc->ncounts++;
+    }
+}
+
+static void update_main(discourse *dc)
+{
+    uint32_t best = 0;
+    for (int i = 0; i < dc->ncounts; i++)
+        if (dc->counts[i].n > best) {
+            best = dc->counts[i].n;
+            memcpy(dc->main_country, dc->counts[i].cc, 4);
+        }
+}
+
+static void top_two(const discourse *dc, char a[4], char b[4])
+{
+    uint32_t n1 = 0, n2 = 0;
+    a[0] = b[0] = 0;
+    for (int i = 0; i < dc->ncounts; i++) {
+        uint32_t n = dc->counts[i].n;
+        if (n > n1) {
+            memcpy(b, a, 4);
+            n2 = n1;
+            memcpy(a, dc->counts[i].cc, 4);
+            n1 = n;
+        } else if (n > n2) {
+            memcpy(b, dc->counts[i].cc, 4);
+            n2 = n;
+        }
+    }
+}
+
+void actors_count(const lexicon *lx, const tok *toks, uint32_t n, ymd date, discourse *dc)
+{
+    lex_match m[4];
+    for (uint32_t i = 0; i < n;) {
+        int k = lexicon_match(lx, toks, i, n, date, m, 4);
+        if (k <= 0) {
+            i++;
+            continue;
+        }
+        if (m[0].kind != LEX_ROLE)
+            count_country(dc, m[0].code, 1);
+        i += m[0].ntok ? m[0].ntok : 1;
+    }
+    update_main(dc);
+}
+
+static void add_code(mention *M, const char *code)
+{
+    for (int i = 0; i < M->ncodes; i++)
+        if (!strcmp(M->codes[i], code))
+            return;
+    if (M->ncodes < MENTION_MAX_CODES) {
+        snprintf(M->codes[M->ncodes], sizeof M->codes[0], "%s", code);
+        M->ncodes++;
+    }
+}
+
+/* country part of a code: "RUSGOV" -> "RUS"; IGO codes stay whole */
+static void country_of(const char *code, char out[16])
+{
+    if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3)) {
+        snprintf(out, 16, "%s", code);
+        return;
+    }
+    snprintf(out, 16, "%.3s", code);
+}
+
+static void combine(char out[16], const char *country_code, const char *role)
+{
+    char c[16];
+    country_of(country_code, c);
+    if (!strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) || !strncmp(c, "IMG", 3))
+        snprintf(out, 16, "%s", c); /* an IGO's officials are the IGO */
+    else
+        snprintf(out, 16, "%.3s%.3s", c, role);
+}
+
+static uint32_t mention_head(const tok *toks, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k <= b; k++) {
+        int32_t h = toks[k].head;
+        if (h < (int32_t)a || h > (int32_t)b)
+            return k;
+    }
+    return b;
+}
+
+static int is_coord_word(const tok *t)
+{
+    return fold_is(t, "and") || fold_is(t, ",") || fold_is(t, "&") || fold_is(t, "or");
+}
+
+/* may a token sit between an adjective and its role noun ("Russian top
+ * diplomat", "Ukrainian negotiating team")? */
+static int np_filler(const tok *t)
+{
+    if (t->upos)
+        return t->upos == UPOS_ADJ || t->upos == UPOS_NOUN || (t->upos == UPOS_VERB && t->xpos == XPOS_VBG) ||
+               t->upos == UPOS_PROPN;
+    return t->fold_len && t->fold[0] >= 'a' && t->fold[0] <= 'z' && !(t->flags & TOK_CAPITAL);
+}
+
+static const char *const PAIR_PHRASES[][4] = {
+    {"both", "sides", NULL, NULL}, {"the", "two", "sides", NULL}, {"the", "rival", "sides", NULL},
+    {"both", "warring", "sides", NULL}, {"the", "warring", "sides", NULL}, {"the", "sides", NULL, NULL},
+    {"both", "countries", NULL, NULL}, {"the", "two", "countries", NULL}, {"both", "parties", NULL, NULL},
+    {"the", "two", "parties", NULL}, {"the", "warring", "parties", NULL}, {"the", "two", "governments", NULL},
+    {"both", "governments", NULL, NULL}, {"the", "two", "neighbours", NULL}, {"the", "two", "neighbors", NULL},
+    {"the", "two", "nations", NULL}, {"both", "nations", NULL, NULL}, {"the", "two", "delegations", NULL},
+    {"both", "delegations", NULL, NULL}, {NULL, NULL, NULL, NULL}};
+
+static uint32_t match_pair_phrase(const tok *toks, uint32_t i, uint32_t n)
+{
+    for (int p = 0; PAIR_PHRASES[p][0]; p++) {
+        uint32_t k = 0;
+        while (k < 4 && PAIR_PHRASES[p][k] && i + k < n && fold_is(&toks[i + k], PAIR_PHRASES[p][k]))
+            k++;
+        if (k == 4 || !PAIR_PHRASES[p][k])
+            return k;
+    }
+    return 0;
+}
+
+static void set_pair_codes(mention *M, const discourse *dc)
+{
+    if (dc->have_pair) {
+        add_code(M, dc->pair[0]);
+        add_code(M, dc->pair[1]);
+    } else {
+        char a[4], b[4];
+        top_two(dc, a, b);
+        if (a[0] && b[0]) {
+            add_code(M, a);
+            add_code(M, b);
+        }
+    }
+}
+
+uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, discourse *dc,
+                     mention *out, uint32_t max, int16_t *tok2men)
+{
+    uint32_t nm = 0;
+    lex_match m[8];
+    for (uint32_t k = 0; k < n; k++)
+        tok2men[k] = -1;
+    for (uint32_t i = 0; i < n && nm < max;) {
+        /* group phrases first: "both sides" */
+        uint32_t pk = match_pair_phrase(toks, i, n);
+        if (pk) {
+            mention *M = &out[nm];
+            memset(M, 0, sizeof *M);
+            M->first = i;
+            M->last = i + pk - 1;
+            M->kind = MEN_PAIR;
+            M->how = "group phrase -> the pair last named together";
+            set_pair_codes(M, dc);
+            if (M->ncodes) {
+                M->head = mention_head(toks, M->first, M->last);
+                nm++;
+            }
+            i += pk;
+            continue;
+        }
+        const tok *t = &toks[i];
+        if (t->upos == UPOS_PRON || (!t->upos && (fold_is(t, "it") || fold_is(t, "its") || fold_is(t, "they")))) {
+            int sing = fold_is(t, "it") || fold_is(t, "its");
+            int plur = fold_is(t, "they") || fold_is(t, "their") || fold_is(t, "them");
+            if ((sing || plur) && t->deprel != DEP_EXPL) {
+                mention *M = &out[nm];
+                memset(M, 0, sizeof *M);
+                M->first = M->last = M->head = i;
+                M->kind = MEN_PRONOUN;
+                if (sing) {
+                    /* first subject mention earlier in this sentence */
+                    for (uint32_t j = 0; j < nm && !M->ncodes; j++) {
+                        const mention *P = &out[j];
+                        int dr = toks[P->head].deprel;
+                        if ((dr == DEP_NSUBJ || dr == DEP_NSUBJ_PASS) && P->ncodes == 1 && P->kind != MEN_PRONOUN)
+                            add_code(M, P->codes[0]);
+                    }
+                    if (!M->ncodes && dc->n_last_subject == 1)
+                        add_code(M, dc->last_subject[0]);
+                    if (!M->ncodes && dc->last_single[0])
+                        add_code(M, dc->last_single);
+                    M->how = "pronoun -> earlier subject";
+                } else {
+                    for (int j = 0; j < dc->n_last_plural; j++)
+                        add_code(M, dc->last_plural[j]);
+                    M->how = "pronoun -> last group";
+                }
+                if (M->ncodes)
+                    nm++;
+            }
+            i++;
+            continue;
+        }
+        int k = lexicon_match(lx, toks, i, n, date, m, 8);
+        if (k <= 0) {
+            i++;
+            continue;
+        }
+        const lex_match *b = &m[0];
+        uint32_t len = b->ntok ? b->ntok : 1;
+        mention *M = &out[nm];
+        memset(M, 0, sizeof *M);
+        M->first = i;
+        M->last = i + len - 1;
+        M->file = b->file;
+        M->line = b->line;
+        if (b->kind == LEX_ROLE) {
+            char role[4];
+            snprintf(role, sizeof role, "%.3s", b->code);
+            /* a following person wins: "Foreign Minister Hakan Fidan" */
+            if (M->last + 1 < n) {
+                lex_match pm[2];
+                int pk2 = lexicon_match(lx, toks, M->last + 1, n, date, pm, 2);
+                if (pk2 > 0 && pm[0].kind == LEX_PERSON) {
+                    M->last += pm[0].ntok;
+                    M->kind = MEN_NAME;
+                    M->file = pm[0].file;
+                    M->line = pm[0].line;
+                    if (strlen(pm[0].code) > 3)
+                        add_code(M, pm[0].code);
+                    else {
+                        char c[16];
+                        combine(c, pm[0].code, role);
+                        add_code(M, c);
+                    }
+                    M->how = "title + person";
+                    goto done;
+                }
+            }
+            /* an adjective/country right before (or with fillers): merge */
+            int merged = 0;
+            if (nm > 0) {
+                mention *P = &out[nm - 1];
+                uint32_t gap = M->first - P->last - 1;
+                int fill_ok = gap <= 2;
+                for (uint32_t g = P->last + 1; fill_ok && g < M->first; g++)
+                    fill_ok = np_filler(&toks[g]);
+                int poss = gap == 1 && (fold_is(&toks[P->last + 1], "'s") || fold_is(&toks[P->last + 1], "'"));
+                if ((P->kind == MEN_ADJ || P->kind == MEN_NAME || P->kind == MEN_ROLE) && (fill_ok || poss) &&
+                    P->ncodes) {
+                    /* the previous mention (and coordinated adjectives before it) */
+                    char codes[MENTION_MAX_CODES][16];
+                    int nc = P->ncodes;
+                    memcpy(codes, P->codes, sizeof codes);
+                    uint32_t first = P->first;
+                    int prev_was_role = P->kind == MEN_ROLE;
+                    nm--;
+                    while (nm > 0) {
+                        mention *Q = &out[nm - 1];
+                        if (Q->kind != MEN_ADJ && Q->kind != MEN_NAME)
+                            break;
+                        uint32_t g = first - Q->last - 1;
+                        if (g < 1 || g > 2)
+                            break;
+                        int coord = 1;
+                        for (uint32_t x = Q->last + 1; x < first; x++)
+                            coord &= is_coord_word(&toks[x]);
+                        if (!coord)
+                            break;
+                        for (int c = 0; c < Q->ncodes && nc < MENTION_MAX_CODES; c++)
+                            snprintf(codes[nc++], 16, "%s", Q->codes[c]);
+                        first = Q->first;
+                        nm--;
+                    }
+                    M = &out[nm];
+                    memset(M, 0, sizeof *M);
+                    M->first = first;
+                    M->last = i + len - 1;
+                    M->file = b->file;
+                    M->line = b->line;
+                    M->kind = MEN_ROLE;
+                    M->how = poss ? "possessive + role" : "adjective + role";
+                    /* "military officials": MIL wins over GOV */
+                    if (prev_was_role && strncmp(role, "MIL", 3))
+                        snprintf(role, sizeof role, "%.3s", codes[0] + (strlen(codes[0]) >= 6 ? 3 : 0));
+                    for (int c = nc - 1; c >= 0; c--) {
+                        char cc[16];
+                        if (strlen(codes[c]) > 3 && strncmp(codes[c], "IGO", 3) && strncmp(codes[c], "NGO", 3) && !prev_was_role) {
+                            /* a full actor code before a role ("the Kremlin's spokesman"): keep it */
+                            snprintf(cc, sizeof cc, "%s", codes[c]);
+                        } else {
+                            combine(cc, codes[c], role);
+                        }
+                        add_code(M, cc);
+                    }
+                    merged = 1;
+                }
+            }
+            /* "the government of Sudan" */
+            if (!merged && M->last + 2 < n && fold_is(&toks[M->last + 1], "of")) {
+                lex_match om[2];
+                int ok2 = lexicon_match(lx, toks, M->last + 2, n, date, om, 2);
+                if (ok2 > 0 && (om[0].kind == LEX_COUNTRY || om[0].kind == LEX_ADJ)) {
+                    char cc[16];
+                    combine(cc, om[0].code, role);
+                    add_code(M, cc);
+                    M->last += 1 + om[0].ntok;
+                    M->kind = MEN_ROLE;
+                    M->how = "role of country";
+                    merged = 1;
+                }
+            }
+            if (!merged) {
+                M->kind = MEN_ROLE_BARE;
+                M->how = "role, country from context";
+                if (dc->main_country[0]) {
+                    char cc[16];
+                    snprintf(cc, sizeof cc, "%.3s%.3s", dc->main_country, role);
+                    add_code(M, cc);
+                }
+            }
+        } else {
+            M->kind = b->kind == LEX_ADJ ? MEN_ADJ : MEN_NAME;
+            M->how = b->kind == LEX_ADJ ? "adjective" : b->kind == LEX_PERSON ? "person on the date" : "name";
+            add_code(M, b->code);
+        }
+    done:
+        if (M->ncodes) {
+            M->head = mention_head(toks, M->first, M->last);
+            nm++;
+        }
+        i = M->last + 1 > i + len ? M->last + 1 : i + len;
+    }
+    /* token map, discourse update */
+    for (uint32_t j = 0; j < nm; j++)
+        for (uint32_t k = out[j].first; k <= out[j].last && k < n; k++)
+            tok2men[k] = (int16_t)j;
+    int main_subject_set = 0;
+    for (uint32_t j = 0; j < nm; j++) {
+        const mention *M = &out[j];
+        if (M->ncodes >= 2 && M->kind != MEN_PRONOUN) {
+            dc->n_last_plural = 0;
+            for (int c = 0; c < M->ncodes; c++)
+                snprintf(dc->last_plural[dc->n_last_plural++], 16, "%s", M->codes[c]);
+            char a[16], b2[16];
+            country_of(M->codes[0], a);
+            country_of(M->codes[1], b2);
+            if (strcmp(a, b2)) {
+                snprintf(dc->pair[0], 16, "%s", a);
+                snprintf(dc->pair[1], 16, "%s", b2);
+                dc->have_pair = 1;
+            }
+        } else if (M->ncodes >= 2) {
+            dc->n_last_plural = 0;
+            for (int c = 0; c < M->ncodes; c++)
+                snprintf(dc->last_plural[dc->n_last_plural++], 16, "%s", M->codes[c]);
+        } else if (M->kind == MEN_ROLE || M->kind == MEN_ROLE_BARE) {
+            if (toks[M->head].feats & FEAT_NUMBER_PLUR) {
+                dc->n_last_plural = 1;
+                snprintf(dc->last_plural[0], 16, "%s", M->codes[0]);
+            }
+        }
+        if (M->ncodes == 1 && M->kind != MEN_ADJ)
+            snprintf(dc->last_single, 16, "%s", M->codes[0]);
+        int dr = toks[M->head].deprel;
+        int32_t h = toks[M->head].head;
+        if (!main_subject_set && (dr == DEP_NSUBJ || dr == DEP_NSUBJ_PASS) && h >= 0 && toks[h].deprel == DEP_ROOT) {
+            dc->n_last_subject = 0;
+            for (int c = 0; c < M->ncodes; c++)
+                snprintf(dc->last_subject[dc->n_last_subject++], 16, "%s", M->codes[c]);
+            main_subject_set = 1;
+        }
+    }
+    return nm;
+}

@@ -1,0 +1,422 @@
+/*
+ * syntax_model.c - loading the syntax model and annotating a sentence.
+ *
+ * The model file (written by tools/train_syntax.c) is read with one read()
+ * into one block; every count, offset, class and string reference is
+ * checked before use, so a corrupt file is rejected, never trusted.
+ * syntax_annotate() runs the stage for one sentence: hash the words
+ * (tag.c), tag greedily, parse with arc-eager moves and label each arc
+ * (parse.c), then lemmas and feature bits (lemma.c).  Hands on: upos,
+ * xpos, lemma, feats, head and deprel in each tok.
+ */
+#include "syntax_internal.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct syntax_ws {
+    syn_words sw;
+    syn_state st;
+    char *lower;      /* lower-cased forms of the sentence, concatenated */
+    size_t lower_cap;
+    char *lemmas;     /* lemma text when no arena is given */
+    size_t lemmas_cap;
+    uint64_t feats[64];
+    int32_t scores[256];
+};
+
+static void set_err(clio_error *err, int code, const char *path, const char *msg)
+{
+    if (!err)
+        return;
+    memset(err, 0, sizeof *err);
+    err->code = code;
+    if (path)
+        snprintf(err->file, sizeof err->file, "%s", path);
+    snprintf(err->message, sizeof err->message, "%s", msg);
+}
+
+static int is_pow2(uint32_t x) { return x && !(x & (x - 1)); }
+
+typedef struct reader {
+    char *mem;
+    size_t size, off;
+    int bad;
+} reader;
+
+static const void *take(reader *r, uint64_t count, uint64_t elsize)
+{
+    if (r->bad)
+        return NULL;
+    uint64_t bytes = count * elsize;
+    if (elsize && bytes / elsize != count) { r->bad = 1; return NULL; }
+    uint64_t padded = (bytes + 7) & ~(uint64_t)7;
+    if (padded < bytes || r->off + padded > r->size) { r->bad = 1; return NULL; }
+    const void *p = r->mem + r->off;
+    r->off += (size_t)padded;
+    return p;
+}
+
+static int read_table(reader *r, syn_table *t, uint32_t slots, uint32_t entries, uint32_t nclasses)
+{
+    if (!is_pow2(slots))
+        return -1;
+    t->mask = slots - 1;
+    t->nentries = entries;
+    t->nclasses = nclasses;
+    t->keys = take(r, slots, 4);
+    t->start = take(r, slots, 4);
+    t->len = take(r, slots, 1);
+    t->cls = take(r, entries, 1);
+    t->w = take(r, entries, 2);
+    if (r->bad)
+        return -1;
+    uint32_t empty = 0;
+    for (uint32_t i = 0; i < slots; i++) {
+        if (t->keys[i] == 0) { empty++; continue; }
+        if ((uint64_t)t->start[i] + t->len[i] > entries)
+            return -1;
+    }
+    if (!empty)
+        return -1;
+    for (uint32_t i = 0; i < entries; i++)
+        if (t->cls[i] >= nclasses)
+            return -1;
+    return 0;
+}
+
+syntax_model *syntax_load(const char *path, clio_error *err)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        set_err(err, CLIO_ERR_IO, path, "cannot open the syntax model");
+        return NULL;
+    }
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || sb.st_size < (off_t)sizeof(syn_header) || sb.st_size > (off_t)1 << 31) {
+        close(fd);
+        set_err(err, CLIO_ERR_MODEL, path, "syntax model has a bad size");
+        return NULL;
+    }
+    syntax_model *m = calloc(1, sizeof *m);
+    char *mem = malloc((size_t)sb.st_size);
+    if (!m || !mem) {
+        close(fd); free(m); free(mem);
+        set_err(err, CLIO_ERR_NOMEM, path, "out of memory loading the syntax model");
+        return NULL;
+    }
+    size_t got = 0, size = (size_t)sb.st_size;
+    while (got < size) {
+        ssize_t k = read(fd, mem + got, size - got);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            break;
+        got += (size_t)k;
+    }
+    close(fd);
+    if (got != size) {
+        free(m); free(mem);
+        set_err(err, CLIO_ERR_IO, path, "cannot read the syntax model");
+        return NULL;
+    }
+    m->mem = mem;
+    m->size = size;
+    syn_header h;
+    memcpy(&h, mem, sizeof h);
+    const char *why = NULL;
+    if (memcmp(h.magic, SYN_MAGIC, 8) != 0)
+        why = "not a clio syntax model (bad magic)";
+    else if (h.version != SYN_VERSION)
+        why = "syntax model version not supported";
+    else if (h.ntags == 0 || h.ntags > SYN_MAX_TAGS)
+        why = "syntax model has a bad tag count";
+    if (!why) {
+        reader r = { mem, size, (sizeof(syn_header) + 7) & ~(size_t)7, 0 };
+        m->ntags = h.ntags;
+        m->tag_xpos = take(&r, h.ntags, 1);
+        m->tag_upos = take(&r, h.ntags, 1);
+        if (!is_pow2(h.dict_slots)) r.bad = 1;
+        m->dict_mask = h.dict_slots - 1;
+        m->dict_keys = take(&r, h.dict_slots, 4);
+        m->dict_val = take(&r, h.dict_slots, 1);
+        if (r.bad)
+            why = "syntax model is truncated";
+        else {
+            for (uint32_t i = 0; i < h.ntags && !why; i++)
+                if (m->tag_xpos[i] >= XPOS_COUNT || m->tag_upos[i] >= UPOS_COUNT)
+                    why = "syntax model has a bad tag";
+            uint32_t empty = 0;
+            for (uint32_t i = 0; i < h.dict_slots && !why; i++) {
+                if (m->dict_keys[i] == 0) empty++;
+                else if ((m->dict_val[i] & ~SYN_SURE) >= h.ntags) why = "syntax model has a bad dictionary entry";
+            }
+            if (!why && !empty)
+                why = "syntax model dictionary is full";
+        }
+        if (!why && read_table(&r, &m->tagger, h.tag_slots, h.tag_entries, h.ntags) != 0)
+            why = "syntax model has a corrupt tagger table";
+        if (!why) {
+            if (!is_pow2(h.par_slots)) r.bad = 1;
+            m->parser.mask = h.par_slots - 1;
+            m->parser.slots = take(&r, h.par_slots, sizeof(syn_slot4));
+            uint32_t empty = 0;
+            for (uint32_t i = 0; !r.bad && i < h.par_slots; i++)
+                empty += m->parser.slots[i].key == 0;
+            if (r.bad || !empty)
+                why = "syntax model has a corrupt parser table";
+        }
+        if (!why && read_table(&r, &m->labeller, h.lab_slots, h.lab_entries, DEP_COUNT) != 0)
+            why = "syntax model has a corrupt labeller table";
+        if (!why) {
+            syn_strmap *lm = &m->lemmas;
+            if (!is_pow2(h.lem_slots)) r.bad = 1;
+            lm->mask = h.lem_slots - 1;
+            lm->keys = take(&r, h.lem_slots, 4);
+            lm->off = take(&r, h.lem_slots, 4);
+            lm->len = take(&r, h.lem_slots, 1);
+            lm->strip = take(&r, h.lem_slots, 1);
+            lm->pool = take(&r, h.pool_bytes, 1);
+            lm->pool_bytes = h.pool_bytes;
+            if (r.bad)
+                why = "syntax model is truncated";
+            uint32_t empty = 0;
+            for (uint32_t i = 0; i < h.lem_slots && !why; i++) {
+                if (lm->keys[i] == 0) empty++;
+                else if ((uint64_t)lm->off[i] + lm->len[i] > h.pool_bytes)
+                    why = "syntax model has a bad lemma entry";
+            }
+            if (!why && !empty)
+                why = "syntax model lemma map is full";
+        }
+        if (!why && r.off != size)
+            why = "syntax model has trailing bytes";
+    }
+    if (why) {
+        syntax_free(m);
+        set_err(err, CLIO_ERR_MODEL, path, why);
+        return NULL;
+    }
+    return m;
+}
+
+void syntax_free(syntax_model *m)
+{
+    if (!m)
+        return;
+    free(m->mem);
+    free(m);
+}
+
+syntax_ws *syntax_ws_new(const syntax_model *m)
+{
+    (void)m;
+    syntax_ws *ws = calloc(1, sizeof *ws);
+    if (!ws)
+        return NULL;
+    if (syn_words_reserve(&ws->sw, 64) != 0 || syn_state_reserve(&ws->st, 64) != 0) {
+        syntax_ws_free(ws);
+        return NULL;
+    }
+    return ws;
+}
+
+void syntax_ws_free(syntax_ws *ws)
+{
+    if (!ws)
+        return;
+    syn_words_free(&ws->sw);
+    syn_state_free(&ws->st);
+    free(ws->lower);
+    free(ws->lemmas);
+    free(ws);
+}
+
+static int best_label(const syntax_model *m, syntax_ws *ws, int32_t h, int32_t d)
+{
+    uint32_t nf = syn_label_features(&ws->sw, &ws->st, h, d, ws->feats);
+    int32_t *sc = ws->scores;
+    memset(sc, 0, DEP_COUNT * sizeof *sc);
+    for (uint32_t f = 0; f < nf; f++)
+        syn_table_add(&m->labeller, ws->feats[f], sc);
+    int best = 1;   /* first maximum wins, as in training */
+    for (int l = 2; l < DEP_COUNT; l++)
+        if (l != DEP_ROOT && sc[l] > sc[best]) best = l;
+    return best;
+}
+
+static void tag_sentence(const syntax_model *m, syntax_ws *ws, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    int32_t *sc = ws->scores;
+    for (uint32_t i = 0; i < n; i++) {
+        int v = syn_tagdict_lookup(m, sw->w[i]);
+        sw->amb[i] = v < 0 ? SYN_UNKNOWN_AMB : (uint8_t)(v & ~SYN_SURE);
+        sw->tag[i] = v >= 0 && (v & SYN_SURE) ? (uint8_t)(v & ~SYN_SURE) : 255;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        int c = sw->tag[i];
+        if (c == 255) {
+            uint32_t nf = syn_tag_features(sw, i, ws->feats);
+            memset(sc, 0, m->ntags * sizeof *sc);
+            for (uint32_t f = 0; f < nf; f++)
+                syn_table_add(&m->tagger, ws->feats[f], sc);
+            c = 0;
+            for (uint32_t t = 1; t < m->ntags; t++)
+                if (sc[t] > sc[c]) c = (int)t;
+        }
+        sw->tag[i] = (uint8_t)c;
+        sw->xpos[i] = m->tag_xpos[c];
+    }
+}
+
+static void parse_sentence(const syntax_model *m, syntax_ws *ws, uint32_t n)
+{
+    syn_state *st = &ws->st;
+    syn_state_init(st, n);
+    for (;;) {
+        unsigned legal = syn_legal(st);
+        if (!legal) {
+            if (st->sp < 2)
+                break;   /* terminal: buffer empty, stack empty */
+            int32_t s0 = st->stack[st->sp - 1], s1 = st->stack[st->sp - 2];
+            syn_state_arc(st, s1, s0, best_label(m, ws, s1, s0));
+            st->sp--;
+            continue;
+        }
+        int32_t sc[SYN_NMOVES] = { 0 };
+        uint32_t nf = syn_parse_features(&ws->sw, st, ws->feats);
+        for (uint32_t f = 0; f < nf; f++)
+            syn_table4_add(&m->parser, ws->feats[f], sc);
+        int mv = -1;
+        for (int k = 0; k < SYN_NMOVES; k++)
+            if ((legal >> k & 1) && (mv < 0 || sc[k] > sc[mv]))
+                mv = k;
+        int32_t b = (int32_t)st->b;
+        switch (mv) {
+        case SYN_SHIFT:
+            st->stack[st->sp++] = b;
+            st->b++;
+            break;
+        case SYN_REDUCE:
+            st->sp--;
+            break;
+        case SYN_LEFT: {
+            int32_t s0 = st->stack[--st->sp];
+            syn_state_arc(st, b, s0, (uint32_t)b == n ? DEP_ROOT : best_label(m, ws, b, s0));
+            break;
+        }
+        default: {
+            int32_t s0 = st->stack[st->sp - 1];
+            syn_state_arc(st, s0, b, best_label(m, ws, s0, b));
+            st->stack[st->sp++] = b;
+            st->b++;
+            break;
+        }
+        }
+    }
+}
+
+int syntax_tag(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n)
+{
+    if (syn_words_reserve(&ws->sw, n) != 0)
+        return CLIO_ERR_NOMEM;
+    ws->sw.n = n;
+    for (uint32_t i = 0; i < n; i++)
+        syn_words_set(&ws->sw, i, toks[i].form, toks[i].form_len);
+    tag_sentence(m, ws, n);
+    for (uint32_t i = 0; i < n; i++) {
+        toks[i].xpos = m->tag_xpos[ws->sw.tag[i]];
+        toks[i].upos = m->tag_upos[ws->sw.tag[i]];
+    }
+    return 0;
+}
+
+int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
+{
+    if (n == 0)
+        return 0;
+    if (syn_words_reserve(&ws->sw, n) != 0 || syn_state_reserve(&ws->st, n) != 0)
+        return CLIO_ERR_NOMEM;
+    size_t total = 0;
+    for (uint32_t i = 0; i < n; i++)
+        total += toks[i].form_len + toks[i].fold_len;
+    if (total + 1 > ws->lower_cap) {
+        size_t cap = ws->lower_cap ? ws->lower_cap : 1024;
+        while (cap < total + 1)
+            cap *= 2;
+        char *p = realloc(ws->lower, cap);
+        if (!p)
+            return CLIO_ERR_NOMEM;
+        ws->lower = p;
+        ws->lower_cap = cap;
+    }
+    if (!a && 2 * total + 64 * (size_t)n > ws->lemmas_cap) {
+        size_t cap = 2 * total + 64 * (size_t)n;
+        char *p = realloc(ws->lemmas, cap);
+        if (!p)
+            return CLIO_ERR_NOMEM;
+        ws->lemmas = p;
+        ws->lemmas_cap = cap;
+    }
+    syn_words *sw = &ws->sw;
+    sw->n = n;
+    for (uint32_t i = 0; i < n; i++)
+        syn_words_set(sw, i, toks[i].form, toks[i].form_len);
+    tag_sentence(m, ws, n);
+    parse_sentence(m, ws, n);
+
+    syn_state *st = &ws->st;
+    size_t lemma_used = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        tok *t = &toks[i];
+        int c = sw->tag[i];
+        t->xpos = m->tag_xpos[c];
+        t->upos = m->tag_upos[c];
+        t->head = (uint32_t)st->head[i] >= n ? -1 : st->head[i];
+        t->deprel = t->head < 0 ? DEP_ROOT : st->label[i];
+        /* lower-case key for lemmas: the form when ASCII, else the fold */
+        const char *src = t->form;
+        size_t len = t->form_len;
+        int ascii = 1;
+        for (size_t k = 0; k < len; k++)
+            if ((unsigned char)src[k] >= 0x80) { ascii = 0; break; }
+        if (!ascii && t->fold && t->fold_len) {
+            src = t->fold;
+            len = t->fold_len;
+        }
+        char *low = ws->lower;
+        syn_lower(src, len, low);
+        char lembuf[256];
+        const char *ms;
+        size_t ll = syn_lemma(&m->lemmas, low, len, t->xpos, lembuf, sizeof lembuf, &ms);
+        const char *lem = ms ? ms : lembuf;
+        t->feats = syn_feats(t->xpos, low, len, st->lset[i] | st->rset[i]);
+        if (ms) {
+            t->lemma = ms;
+        } else if (ll <= len && memcmp(lem, src, ll) == 0) {
+            t->lemma = src;
+        } else if (t->fold && ll <= t->fold_len && memcmp(lem, t->fold, ll) == 0) {
+            t->lemma = t->fold;
+        } else if (a) {
+            char *p = arena_alloc(a, ll + 1);
+            if (!p)
+                return CLIO_ERR_NOMEM;
+            memcpy(p, lem, ll);
+            t->lemma = p;
+        } else {
+            /* no arena: the lemma lives in ws until the next call */
+            if (lemma_used + ll > ws->lemmas_cap)
+                ll = 0;
+            memcpy(ws->lemmas + lemma_used, lem, ll);
+            t->lemma = ws->lemmas + lemma_used;
+            lemma_used += ll;
+        }
+        t->lemma_len = (uint32_t)ll;
+    }
+    return 0;
+}
