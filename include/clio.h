@@ -290,7 +290,8 @@ typedef enum clio_format {
     CLIO_FORMAT_TSV   = 1,    /* GDELT-style columns */
     CLIO_FORMAT_TABLE = 2,    /* readable table */
     CLIO_FORMAT_SEGMENTS = 3, /* sentences and tokens as JSONL (clio segment) */
-    CLIO_FORMAT_CONLLU = 4    /* CoNLL-U (clio parse) */
+    CLIO_FORMAT_CONLLU = 4,   /* CoNLL-U (clio parse) */
+    CLIO_FORMAT_EXPLAIN = 5   /* readable explanation (clio explain) */
 } clio_format;
 
 /* Header line(s) for a format (TSV column names); appends to out. */

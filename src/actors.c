@@ -215,7 +215,15 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
         if (t->upos == UPOS_PRON || (!t->upos && (fold_is(t, "it") || fold_is(t, "its") || fold_is(t, "they")))) {
             int sing = fold_is(t, "it") || fold_is(t, "its");
             int plur = fold_is(t, "they") || fold_is(t, "their") || fold_is(t, "them");
-            if ((sing || plur) && t->deprel != DEP_EXPL) {
+            /* expletive "it is expected that", "it was reported" */
+            int expletive = t->deprel == DEP_EXPL;
+            if (sing && fold_is(t, "it") && i + 2 < n &&
+                (fold_is(&toks[i + 1], "is") || fold_is(&toks[i + 1], "was") || fold_is(&toks[i + 1], "'s") ||
+                 fold_is(&toks[i + 1], "seems") || fold_is(&toks[i + 1], "appears")) &&
+                (toks[i + 2].xpos == XPOS_VBN || toks[i + 2].xpos == XPOS_JJ || toks[i + 2].upos == UPOS_ADJ ||
+                 fold_is(&toks[i + 2], "not") || fold_is(&toks[i + 2], "unclear") || fold_is(&toks[i + 2], "time")))
+                expletive = 1;
+            if ((sing || plur) && !expletive) {
                 mention *M = &out[nm];
                 memset(M, 0, sizeof *M);
                 M->first = M->last = M->head = i;
@@ -289,8 +297,10 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                 for (uint32_t g = P->last + 1; fill_ok && g < M->first; g++)
                     fill_ok = np_filler(&toks[g]);
                 int poss = gap == 1 && (fold_is(&toks[P->last + 1], "'s") || fold_is(&toks[P->last + 1], "'"));
-                if ((P->kind == MEN_ADJ || P->kind == MEN_NAME || P->kind == MEN_ROLE) && (fill_ok || poss) &&
-                    P->ncodes) {
+                int poss_pron = P->kind == MEN_PRONOUN && gap == 0 &&
+                                (fold_is(&toks[P->first], "its") || fold_is(&toks[P->first], "their"));
+                if ((P->kind == MEN_ADJ || P->kind == MEN_NAME || P->kind == MEN_ROLE || poss_pron) &&
+                    (fill_ok || poss) && P->ncodes) {
                     /* the previous mention (and coordinated adjectives before it) */
                     char codes[MENTION_MAX_CODES][16];
                     int nc = P->ncodes;
@@ -324,6 +334,8 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                     M->kind = MEN_ROLE;
                     M->how = poss ? "possessive + role" : "adjective + role";
                     /* "military officials": MIL wins over GOV */
+                    if (poss_pron)
+                        M->how = "possessive pronoun + role";
                     if (prev_was_role && strncmp(role, "MIL", 3))
                         snprintf(role, sizeof role, "%.3s", codes[0] + (strlen(codes[0]) >= 6 ? 3 : 0));
                     for (int c = nc - 1; c >= 0; c--) {
@@ -373,6 +385,38 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
             nm++;
         }
         i = M->last + 1 > i + len ? M->last + 1 : i + len;
+    }
+    /* titles before a person belong to the person: "former Defense Minister
+     * and current Security Council Secretary Rustem Umerov" */
+    for (uint32_t j = 1; j < nm; j++) {
+        mention *Pm = &out[j];
+        if (!Pm->how || (strcmp(Pm->how, "person on the date") && strcmp(Pm->how, "title + person")))
+            continue;
+        uint32_t a = Pm->first;
+        while (a > 0) {
+            const tok *u = &toks[a - 1];
+            int capital = (u->flags & TOK_CAPITAL) && !(u->flags & TOK_SENT_START) && u->upos != UPOS_VERB;
+            if (capital || fold_is(u, "former") || fold_is(u, "current") || fold_is(u, "acting") ||
+                fold_is(u, "deputy") || fold_is(u, "and") || fold_is(u, "of") || fold_is(u, "interim") ||
+                fold_is(u, "new") || fold_is(u, "outgoing") || fold_is(u, "incoming") || fold_is(u, "then"))
+                a--;
+            else
+                break;
+        }
+        while (a < Pm->first && (fold_is(&toks[a], "and") || fold_is(&toks[a], "of")))
+            a++;
+        if (a == Pm->first)
+            continue;
+        /* drop mentions inside [a, first) */
+        uint32_t w = 0;
+        for (uint32_t q = 0; q < nm; q++) {
+            if (q != j && out[q].first >= a && out[q].last < Pm->first)
+                continue;
+            if (q == j)
+                j = w;
+            out[w++] = out[q];
+        }
+        nm = w;
     }
     /* token map, discourse update */
     for (uint32_t j = 0; j < nm; j++)

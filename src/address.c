@@ -746,6 +746,18 @@ static size_t label_len(buf *scratch, const char *line, size_t n)
     return 0;
 }
 
+/* A page repeats its contact block (header and footer): one address is
+ * reported once, at its first place. */
+static int seen_before(const address *out, size_t k, const address *a)
+{
+    for (size_t i = 0; i < k; i++)
+        if (!strcmp(out[i].road, a->road) && !strcmp(out[i].house_number, a->house_number) &&
+            !strcmp(out[i].postcode, a->postcode) && !strcmp(out[i].city, a->city) &&
+            !strcmp(out[i].unit, a->unit))
+            return 1;
+    return 0;
+}
+
 size_t address_find(const gazetteer *g, const char *text, size_t len, address *out, size_t max)
 {
     size_t k = 0;
@@ -783,7 +795,8 @@ size_t address_find(const gazetteer *g, const char *text, size_t len, address *o
         if ((comma || labelled) && parse_segment(g, &scratch, text + a, b - a, labelled, &tmp)) {
             tmp.start = (uint32_t)a;
             tmp.end = (uint32_t)b;
-            out[k++] = tmp;
+            if (!seen_before(out, k, &tmp))
+                out[k++] = tmp;
             continue;
         }
         /* contact block: this short line and up to two short following
@@ -811,7 +824,8 @@ size_t address_find(const gazetteer *g, const char *text, size_t len, address *o
                 (tmp.postcode[0] || tmp.located == PLACE_CITY)) {
                 tmp.start = (uint32_t)a;
                 tmp.end = (uint32_t)jend;
-                out[k++] = tmp;
+                if (!seen_before(out, k, &tmp))
+                    out[k++] = tmp;
                 pos = npos;
                 break;
             }

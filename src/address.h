@@ -35,7 +35,8 @@ typedef struct address {
 } address;
 
 /* Finds the addresses in text[0..len).  Writes at most max, in text order;
- * returns the count.  Linear in len.  No allocation beyond a small scratch
+ * returns the count.  An address repeated in the text (a page's header and
+ * footer) is reported once, at its first occurrence.  Linear in len.  No allocation beyond a small scratch
  * buffer freed before return; returns 0 on OOM. */
 size_t address_find(const gazetteer *g, const char *text, size_t len, address *out, size_t max);
 

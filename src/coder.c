@@ -29,6 +29,7 @@
 #include "coder.h"
 #include "lexicon.h"
 #include "when.h"
+#include "where.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,7 @@
 #define MAX_CANDS 96
 #define MAX_ARGS MENTION_MAX_CODES
 #define MAX_TIMEX 16
+#define MAX_PLACES 16
 
 enum { MOD_FUTURE = 1, MOD_NEG = 2, MOD_HEDGE = 4, MOD_HABIT = 8, MOD_COND = 16, MOD_QUESTION = 32 };
 
@@ -509,7 +511,29 @@ typedef struct evvec {
     uint32_t n, cap;
     struct coder_note *notes;
     uint32_t nnotes, capnotes;
+    struct coder_span *spans;
+    uint32_t nspans, capspans;
 } evvec;
+
+static int push_span(evvec *E, uint32_t sentence, uint32_t s, uint32_t e, char kind, const char *label, const char *how)
+{
+    if (E->nspans == E->capspans) {
+        uint32_t cap = E->capspans ? E->capspans * 2 : 64;
+        struct coder_span *nv = realloc(E->spans, cap * sizeof *nv);
+        if (!nv)
+            return -1;
+        E->spans = nv;
+        E->capspans = cap;
+    }
+    struct coder_span *x = &E->spans[E->nspans++];
+    x->sentence = sentence;
+    x->start = s;
+    x->end = e;
+    x->kind = (uint8_t)kind;
+    snprintf(x->label, sizeof x->label, "%s", label);
+    x->how = how;
+    return 0;
+}
 
 static int push_event(evvec *E, const event *e)
 {
@@ -599,8 +623,58 @@ static int code_root(const char *code)
 }
 
 /* Emit the events of one candidate. */
+typedef struct placeset {
+    const place *p;
+    size_t n;
+    const place *story;     /* the dateline's place, or NULL */
+} placeset;
+
+/* the place of an event: one hanging from the predicate's clause */
+static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
+{
+    for (size_t i = 0; i < PS->n; i++) {
+        const place *P = &PS->p[i];
+        if (P->cue == PLACE_CUE_DATELINE)
+            continue;
+        int32_t a = P->anchor_tok;
+        int steps = 0;
+        while (a >= 0 && (uint32_t)a != head && steps < 10) {
+            const tok *t = &S->t[a];
+            if ((t->upos == UPOS_VERB || t->upos == UPOS_AUX) && steps > 0)
+                break;
+            a = t->head;
+            steps++;
+        }
+        if (a >= 0 && (uint32_t)a == head)
+            return P;
+    }
+    /* a place in the predicate's own clause ("met ... in Istanbul") */
+    int32_t v = S->t[head].upos == UPOS_VERB ? (int32_t)head : S->t[head].head;
+    for (size_t i = 0; v >= 0 && i < PS->n; i++)
+        if (PS->p[i].anchor_tok == v && PS->p[i].in_preposition)
+            return &PS->p[i];
+    return PS->story;
+}
+
+static void set_place(event *e, const place *P)
+{
+    if (!P || !P->precision)
+        return;
+    e->place.name = P->name;
+    memcpy(e->place.country, P->country, 4);
+    e->place.admin1 = P->admin1 && P->admin1[0] ? P->admin1 : NULL;
+    e->place.lat = P->lat;
+    e->place.lon = P->lon;
+    e->place.precision = P->precision == PLACE_ADDRESS ? PPREC_ADDRESS
+                       : P->precision == PLACE_CITY ? PPREC_CITY
+                       : P->precision == PLACE_ADMIN1 ? PPREC_ADMIN1
+                       : P->precision == PLACE_COUNTRY ? PPREC_COUNTRY : PPREC_REGION;
+    e->place.start = P->start;
+    e->place.end = P->end;
+}
+
 static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx, size_t ntx, const ymd *story_date,
-                     int date_policy, evvec *E)
+                     int date_policy, const placeset *PS, evvec *E)
 {
     const clio_doc *d = S->d;
     const char *code = C->code;
@@ -627,6 +701,7 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
     }
     if (!tgt.n && root != 14)
         return push_note(E, sentence, S->t[C->head].start, S->t[C->head].end, "no target actor");
+    const place *where = PS ? pick_place(S, C->head, PS) : NULL;
     int dates[4];
     int nd = date_policy == CLIO_DATE_STORY ? 0 : pick_dates(S, C->head, tx, ntx, dates, 4);
     int rounds = nd ? nd : 1;
@@ -659,7 +734,14 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                             e.tgt.end = S->t[C->head].start;
                         }
                     }
-                    set_code_info(S->lx, &e, code);
+                    const char *use = code;
+                    /* a meeting in a third country is CAMEO 044 */
+                    if (where && where->country[0] && !strcmp(code, "040") && b[0] &&
+                        strncmp(a, where->country, 3) && strncmp(b, where->country, 3) &&
+                        where->precision != PLACE_COUNTRY)
+                        use = "044";
+                    set_code_info(S->lx, &e, use);
+                    set_place(&e, where);
                     e.negated = (C->mod & MOD_NEG) != 0;
                     e.rule_file = C->pat->file;
                     e.rule_line = C->pat->line;
@@ -705,7 +787,7 @@ static int is_under(const sctx *S, uint32_t x, uint32_t anc)
 }
 
 static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options *opt, const timex *tx, size_t ntx,
-                         const ymd *story_date, evvec *E)
+                         const ymd *story_date, const placeset *PS, evvec *E)
 {
     cand cands[MAX_CANDS];
     uint32_t nc = 0;
@@ -821,7 +903,7 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         }
         if (!C->why)
             C->why = C->pat->pos == 'N' ? "noun predicate" : "verb predicate";
-        rc = emit_cand(S, C, sentence, tx, ntx, story_date, opt->date_policy, E);
+        rc = emit_cand(S, C, sentence, tx, ntx, story_date, opt->date_policy, PS, E);
     }
     return rc;
 }
@@ -851,6 +933,10 @@ int coder_run(clio_worker *w, clio_doc *d, const clio_process_options *opt)
     int16_t tok2men[CLIO_MAX_SENT_TOKENS + 1];
     ymd story = d->date;
     int rc = 0;
+    const gazetteer *gaz = e->gaz;
+    where_context *wctx = gaz ? calloc(1, sizeof *wctx) : NULL;
+    place story_place;
+    int have_story_place = 0;
     for (uint32_t s = 0; s < d->nsent && rc == 0; s++) {
         const sent *st = &d->sents[s];
         if (st->flags & SENT_BOILERPLATE)
@@ -876,11 +962,48 @@ int coder_run(clio_worker *w, clio_doc *d, const clio_process_options *opt)
         for (size_t i = 0; i < ntx; i++)
             if (tx[i].kind == WHEN_DATELINE && tx[i].precision == WHEN_DAY)
                 story = tx[i].value;
-        rc = code_sentence(&S, s, opt, tx, ntx, &story, &E);
+        place pl[MAX_PLACES];
+        placeset PS = {pl, 0, have_story_place ? &story_place : NULL};
+        if (gaz) {
+            PS.n = where_find(gaz, S.t, S.n, d->text, wctx, pl, MAX_PLACES);
+            for (size_t i = 0; i < PS.n; i++) {
+                where_context_note(wctx, gaz, &pl[i]);
+                if (pl[i].cue == PLACE_CUE_DATELINE && !have_story_place) {
+                    story_place = pl[i];
+                    have_story_place = 1;
+                }
+            }
+            for (uint32_t m = 0; m < S.nmen; m++)
+                for (int c = 0; c < S.men[m].ncodes; c++)
+                    where_context_note_iso3(wctx, gaz, S.men[m].codes[c]);
+        }
+        for (uint32_t m = 0; m < S.nmen && rc == 0; m++) {
+            char lab[64] = "";
+            size_t k = 0;
+            for (int c = 0; c < S.men[m].ncodes && k + 18 < sizeof lab; c++)
+                k += (size_t)snprintf(lab + k, sizeof lab - k, "%s%s", c ? "+" : "", S.men[m].codes[c]);
+            rc = push_span(&E, s, S.t[S.men[m].first].start, S.t[S.men[m].last].end, 'A', lab, S.men[m].how);
+        }
+        for (size_t i = 0; i < ntx && rc == 0; i++) {
+            char lab[64];
+            when_format(&tx[i], lab, sizeof lab);
+            rc = push_span(&E, s, tx[i].start, tx[i].end, 'D', lab,
+                           tx[i].kind == WHEN_DATELINE ? "dateline" : tx[i].kind == WHEN_RELATIVE ? "relative to the document date" : "date");
+        }
+        for (size_t i = 0; gaz && i < PS.n && rc == 0; i++) {
+            char lab[64];
+            snprintf(lab, sizeof lab, "%.40s, %s (%.2f, %.2f)", pl[i].name, pl[i].country[0] ? pl[i].country : "-",
+                     pl[i].lat, pl[i].lon);
+            rc = push_span(&E, s, pl[i].start, pl[i].end, 'P', lab, pl[i].cue == PLACE_CUE_DATELINE ? "dateline" : "place");
+        }
+        if (rc == 0)
+            rc = code_sentence(&S, s, opt, tx, ntx, &story, gaz ? &PS : NULL, &E);
     }
+    free(wctx);
     if (rc) {
         free(E.v);
         free(E.notes);
+        free(E.spans);
         return rc;
     }
     /* merge repeats: same event already told earlier in the story */
@@ -901,6 +1024,7 @@ int coder_run(clio_worker *w, clio_doc *d, const clio_process_options *opt)
     if (!cr) {
         free(E.v);
         free(E.notes);
+        free(E.spans);
         return CLIO_ERR_NOMEM;
     }
     cr->events = arena_alloc(&d->mem, (kept ? kept : 1) * sizeof(event));
@@ -908,6 +1032,7 @@ int coder_run(clio_worker *w, clio_doc *d, const clio_process_options *opt)
     if (!cr->events || !cr->notes) {
         free(E.v);
         free(E.notes);
+        free(E.spans);
         return CLIO_ERR_NOMEM;
     }
     if (kept)
@@ -916,8 +1041,13 @@ int coder_run(clio_worker *w, clio_doc *d, const clio_process_options *opt)
         memcpy(cr->notes, E.notes, E.nnotes * sizeof(struct coder_note));
     cr->nevents = kept;
     cr->nnotes = E.nnotes;
+    cr->spans = arena_alloc(&d->mem, (E.nspans ? E.nspans : 1) * sizeof(struct coder_span));
+    if (cr->spans && E.nspans)
+        memcpy(cr->spans, E.spans, E.nspans * sizeof(struct coder_span));
+    cr->nspans = cr->spans ? E.nspans : 0;
     free(E.v);
     free(E.notes);
+    free(E.spans);
     d->coded = cr;
     return 0;
 }

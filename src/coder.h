@@ -55,6 +55,14 @@ typedef struct coder_result {
         const char *why;
     } *notes;
     uint32_t nnotes;
+    /* what the stages found, per sentence, for `clio explain` */
+    struct coder_span {
+        uint32_t sentence, start, end;
+        char label[64];       /* "UKR+RUS", "2025-05-16 (day)", "Istanbul, TUR" */
+        const char *how;      /* rule or reason */
+        uint8_t kind;         /* 'A' actor, 'D' date, 'P' place */
+    } *spans;
+    uint32_t nspans;
 } coder_result;
 
 /* ------------------------------------------------ actor mentions (actors.c) */

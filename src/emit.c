@@ -277,6 +277,91 @@ static int emit_event_table(const clio_doc *d, const event *e, buf *b)
     return r;
 }
 
+/* --------------------------------------------------------------- explain */
+static int quote(buf *b, const clio_doc *d, uint32_t s, uint32_t e)
+{
+    int r = buf_puts(b, "\"");
+    r |= tsv_field(b, d->text + s, e - s);
+    r |= buf_puts(b, "\"");
+    return r;
+}
+
+static int emit_explain(const clio_doc *d, buf *b)
+{
+    int r = 0;
+    const coder_result *cr = d->coded;
+    r |= buf_puts(b, "== document ");
+    r |= buf_put(b, d->id, d->id_len);
+    r |= buf_printf(b, ": %u sentences, %u events", d->nsent, cr ? cr->nevents : 0);
+    if (d->date.y)
+        r |= buf_printf(b, ", dated %04d-%02d-%02d", d->date.y, d->date.m, d->date.d);
+    r |= buf_puts(b, "\n");
+    if (!cr)
+        r |= buf_puts(b, "   (the coder did not run: no syntax model or dictionary image loaded)\n");
+    for (uint32_t si = 0; si < d->nsent; si++) {
+        const sent *S = &d->sents[si];
+        r |= buf_printf(b, "\n[%u] ", si);
+        r |= tsv_field(b, d->text + S->start, S->end - S->start);
+        r |= buf_puts(b, "\n");
+        if (S->flags & SENT_BOILERPLATE) {
+            r |= buf_puts(b, "      boilerplate: this line is repeated in the page; not coded\n");
+            continue;
+        }
+        if (!cr)
+            continue;
+        static const char *const KIND[] = {"actor", "date", "place"};
+        for (uint32_t k = 0; k < cr->nspans; k++) {
+            const struct coder_span *x = &cr->spans[k];
+            if (x->sentence != si)
+                continue;
+            int ki = x->kind == 'A' ? 0 : x->kind == 'D' ? 1 : 2;
+            r |= buf_printf(b, "      %-7s ", KIND[ki]);
+            r |= quote(b, d, x->start, x->end);
+            r |= buf_printf(b, " = %s  (%s)\n", x->label, x->how ? x->how : "");
+        }
+        for (uint32_t k = 0; k < cr->nevents; k++) {
+            const event *e = &cr->events[k];
+            if (e->sentence != si)
+                continue;
+            char date[40];
+            fmt_date(date, sizeof date, &e->date);
+            r |= buf_printf(b, "   => EVENT %s -> %s  %s %s", e->src.code, e->tgt.code[0] ? e->tgt.code : "-", e->code,
+                            e->code_name ? e->code_name : "");
+            r |= buf_puts(b, "\n        predicate ");
+            r |= quote(b, d, e->ev_start, e->ev_end);
+            r |= buf_puts(b, ", source ");
+            r |= quote(b, d, e->src.start, e->src.end);
+            if (e->tgt.code[0]) {
+                r |= buf_puts(b, ", target ");
+                if (e->tgt.end > e->tgt.start)
+                    r |= quote(b, d, e->tgt.start, e->tgt.end);
+                else
+                    r |= buf_puts(b, "(implied: the other side of the story's two-party conflict)");
+            }
+            r |= buf_printf(b, "\n        rule %s:%u (%s); date %s (%s)", e->rule_file ? e->rule_file : "?", e->rule_line,
+                            e->path ? e->path : "", date[0] ? date : "none", DPREC[e->date.precision]);
+            if (e->place.precision)
+                r |= buf_printf(b, "; place %s, %s", e->place.name ? e->place.name : "", e->place.country);
+            if (e->background)
+                r |= buf_puts(b, "; background");
+            if (e->mentions > 1)
+                r |= buf_printf(b, "; told %u times", e->mentions);
+            r |= buf_puts(b, "\n");
+        }
+        for (uint32_t k = 0; k < cr->nnotes; k++) {
+            const struct coder_note *n = &cr->notes[k];
+            if (n->sentence != si)
+                continue;
+            r |= buf_puts(b, "   -- no event from ");
+            r |= quote(b, d, n->start, n->end);
+            r |= buf_printf(b, ": %s\n", n->why ? n->why : "");
+        }
+        if (r)
+            return CLIO_ERR_NOMEM;
+    }
+    return r ? CLIO_ERR_NOMEM : CLIO_OK;
+}
+
 int clio_emit_header(clio_format f, clio_buf *out)
 {
     if (f == CLIO_FORMAT_TSV)
@@ -295,6 +380,8 @@ int clio_emit(const clio_doc *d, clio_format f, clio_buf *out)
         return emit_segments(d, out);
     if (f == CLIO_FORMAT_CONLLU)
         return emit_conllu(d, out);
+    if (f == CLIO_FORMAT_EXPLAIN)
+        return emit_explain(d, out);
     const coder_result *cr = d->coded;
     if (f == CLIO_FORMAT_TABLE) {
         if (buf_puts(out, "== ") || buf_put(out, d->id, d->id_len) ||

@@ -9,7 +9,8 @@
  * gives places (a where_context carries the countries seen so far, so
  * later ambiguous names lean toward the story's countries) and when_find
  * gives dates anchored on the document date.  Addresses are found once
- * over the whole text (they span lines, not sentences).  Output is one
+ * over the whole text (they span lines, not sentences); boilerplate
+ * sentences (lines the page repeats) give nothing else.  Output is one
  * JSON object per document (include/clio.h describes it).
  */
 #include "engine.h"
@@ -262,6 +263,8 @@ int clio_entities(clio_worker *w, const clio_input *in, const clio_process_optio
         const sent *S = &d->sents[s];
         const tok *t = d->toks + S->first;
         uint32_t n = S->ntok;
+        if (S->flags & SENT_BOILERPLATE)
+            continue; /* site furniture: its address is reported above, once */
 #ifdef HAVE_LEXICON
         if (d->engine->lex)
             r |= do_actors(d, t, n, &L);

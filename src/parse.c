@@ -223,7 +223,6 @@ uint32_t syn_label_features(const syn_words *sw, const syn_state *st, int32_t h,
     out[k++] = syn_feat(204, hw, dw, dir);
     out[k++] = syn_feat(205, dw, dir, 0);
     out[k++] = syn_feat(206, dp, dir, 0);
-    out[k++] = syn_feat(207, hw, dir, 0);
     out[k++] = syn_feat(208, hp, dp, db + 8 * dir);
     out[k++] = syn_feat(209, dp, dset, 0);
     out[k++] = syn_feat(210, hp, hset, dir);
@@ -232,12 +231,8 @@ uint32_t syn_label_features(const syn_words *sw, const syn_state *st, int32_t h,
     out[k++] = syn_feat(213, dp, tof(sw, st, st->rc1[d]), lof(st, st->rc1[d]));
     out[k++] = syn_feat(214, dp, d > 0 ? tof(sw, st, d - 1) : SYN_NULL_TAG, dir);
     out[k++] = syn_feat(215, dp, (uint32_t)d + 1 < st->n ? tof(sw, st, d + 1) : SYN_NULL_TAG, dir);
-    out[k++] = syn_feat(216, hp, h > 0 ? tof(sw, st, h - 1) : SYN_NULL_TAG, dp);
     out[k++] = syn_feat(217, hp, dp, st->head[h] >= 0 ? lof(st, h) : 254);
-    out[k++] = syn_feat(218, dw, hp, dset);
     out[k++] = syn_feat(219, sw->suf[4 * (uint32_t)d + 2], dp, dir);
-    out[k++] = syn_feat(220, hp, dp, (uint64_t)(d == 0) + 2 * (uint64_t)((uint32_t)d + 1 == st->n));
     out[k++] = syn_feat(221, hw, hp, dw ^ (dp << 1));
-    out[k++] = syn_feat(222, dp, st->lset[d] != 0, st->rset[d] != 0);
     return k;
 }

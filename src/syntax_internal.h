@@ -31,9 +31,14 @@ static inline uint64_t syn_fmix(uint64_t h)
 }
 static inline uint64_t syn_feat(uint32_t t, uint64_t a, uint64_t b, uint64_t c)
 {
-    return syn_fmix((uint64_t)t * 0x9E3779B97F4A7C15ULL + a * 0xD6E8FEB86659FD93ULL
-                    + ((b << 21) | (b >> 43)) * 0xA0761D6478BD642FULL
-                    + ((c << 42) | (c >> 22)) * 0xE7037ED1A0B428DBULL);
+    /* one multiply-xorshift round is enough: inputs are already hashes or
+     * small ids, and the slot takes the low bits, the key the high ones */
+    uint64_t h = (uint64_t)t * 0x9E3779B97F4A7C15ULL + a * 0xD6E8FEB86659FD93ULL
+                 + ((b << 21) | (b >> 43)) * 0xA0761D6478BD642FULL
+                 + ((c << 42) | (c >> 22)) * 0xE7037ED1A0B428DBULL;
+    h ^= h >> 31;
+    h *= 0xff51afd7ed558ccdULL;
+    return h ^ (h >> 29);
 }
 uint64_t syn_hash_bytes(const char *s, size_t n, uint64_t seed);
 
@@ -137,8 +142,9 @@ typedef struct syn_header {
 } syn_header;
 
 struct syntax_model {
-    void *mem;
+    void *mem;                /* the file: mapped, or read into the heap */
     size_t size;
+    int mem_kind;
     uint32_t ntags;
     const uint8_t *tag_xpos, *tag_upos;
     uint32_t dict_mask;
@@ -171,7 +177,7 @@ void syn_words_set(syn_words *sw, uint32_t i, const char *form, size_t len);
 int syntax_tag(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n);
 
 /* tag.c */
-#define SYN_TAG_FEATS 30
+#define SYN_TAG_FEATS 27
 uint32_t syn_tag_features(const syn_words *sw, uint32_t i, uint64_t *out);
 int syn_tagdict_lookup(const syntax_model *m, uint64_t wh); /* class | SYN_SURE, or -1 */
 
@@ -198,7 +204,7 @@ void syn_state_arc(syn_state *st, int32_t h, int32_t d, int label);
 unsigned syn_legal(const syn_state *st);
 #define SYN_PARSE_FEATS 56
 uint32_t syn_parse_features(const syn_words *sw, const syn_state *st, uint64_t *out);
-#define SYN_LABEL_FEATS 22
+#define SYN_LABEL_FEATS 17
 uint32_t syn_label_features(const syn_words *sw, const syn_state *st, int32_t h, int32_t d, uint64_t *out);
 
 /* ------------------------------------------------------- lemmas */

@@ -1,9 +1,10 @@
 /*
  * syntax_model.c - loading the syntax model and annotating a sentence.
  *
- * The model file (written by tools/train_syntax.c) is read with one read()
- * into one block; every count, offset, class and string reference is
- * checked before use, so a corrupt file is rejected, never trusted.
+ * The model file (written by tools/train_syntax.c) is mapped read-only
+ * (or, failing that, read into one block); every count, offset, class and
+ * string reference is checked before use, so a corrupt file is rejected,
+ * never trusted.  The file must not be truncated while mapped.
  * syntax_annotate() runs the stage for one sentence: hash the words
  * (tag.c), tag greedily, parse with arc-eager moves and label each arc
  * (parse.c), then lemmas and feature bits (lemma.c).  Hands on: upos,
@@ -15,8 +16,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* How the file's bytes are held: mapped read-only, or read into the heap
+ * when mmap is unavailable. */
+enum { MEM_HEAP = 0, MEM_MAPPED = 1 };
 
 struct syntax_ws {
     syn_words sw;
@@ -103,27 +109,38 @@ syntax_model *syntax_load(const char *path, clio_error *err)
         return NULL;
     }
     syntax_model *m = calloc(1, sizeof *m);
-    char *mem = malloc((size_t)sb.st_size);
-    if (!m || !mem) {
-        close(fd); free(m); free(mem);
+    if (!m) {
+        close(fd);
         set_err(err, CLIO_ERR_NOMEM, path, "out of memory loading the syntax model");
         return NULL;
     }
-    size_t got = 0, size = (size_t)sb.st_size;
-    while (got < size) {
-        ssize_t k = read(fd, mem + got, size - got);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            break;
-        got += (size_t)k;
+    size_t size = (size_t)sb.st_size;
+    char *mem = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (mem != MAP_FAILED) {
+        m->mem_kind = MEM_MAPPED;
+    } else {
+        mem = malloc(size);
+        if (!mem) {
+            close(fd); free(m);
+            set_err(err, CLIO_ERR_NOMEM, path, "out of memory loading the syntax model");
+            return NULL;
+        }
+        size_t got = 0;
+        while (got < size) {
+            ssize_t k = read(fd, mem + got, size - got);
+            if (k < 0 && errno == EINTR)
+                continue;
+            if (k <= 0)
+                break;
+            got += (size_t)k;
+        }
+        if (got != size) {
+            close(fd); free(m); free(mem);
+            set_err(err, CLIO_ERR_IO, path, "cannot read the syntax model");
+            return NULL;
+        }
     }
     close(fd);
-    if (got != size) {
-        free(m); free(mem);
-        set_err(err, CLIO_ERR_IO, path, "cannot read the syntax model");
-        return NULL;
-    }
     m->mem = mem;
     m->size = size;
     syn_header h;
@@ -165,8 +182,8 @@ syntax_model *syntax_load(const char *path, clio_error *err)
             m->parser.mask = h.par_slots - 1;
             m->parser.slots = take(&r, h.par_slots, sizeof(syn_slot4));
             uint32_t empty = 0;
-            for (uint32_t i = 0; !r.bad && i < h.par_slots; i++)
-                empty += m->parser.slots[i].key == 0;
+            for (uint32_t i = 0; !r.bad && i < h.par_slots && !empty; i++)
+                empty += m->parser.slots[i].key == 0;   /* one empty slot ends every probe */
             if (r.bad || !empty)
                 why = "syntax model has a corrupt parser table";
         }
@@ -208,7 +225,10 @@ void syntax_free(syntax_model *m)
 {
     if (!m)
         return;
-    free(m->mem);
+    if (m->mem_kind == MEM_MAPPED)
+        munmap(m->mem, m->size);
+    else
+        free(m->mem);
     free(m);
 }
 

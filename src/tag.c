@@ -141,10 +141,8 @@ uint32_t syn_tag_features(const syn_words *sw, uint32_t i, uint64_t *out)
     out[k++] = syn_feat(6, suf[3], 0, 0);
     out[k++] = syn_feat(7, pre[0], 0, 0);
     out[k++] = syn_feat(8, pre[1], 0, 0);
-    out[k++] = syn_feat(9, pre[2], 0, 0);
     out[k++] = syn_feat(10, sw->shape[i], i == 0, 0);
     out[k++] = syn_feat(11, p1, 0, 0);
-    out[k++] = syn_feat(12, p2, 0, 0);
     out[k++] = syn_feat(13, p1, p2, 0);
     out[k++] = syn_feat(14, p1, w0, 0);
     out[k++] = syn_feat(15, wm1, 0, 0);
@@ -155,7 +153,6 @@ uint32_t syn_tag_features(const syn_words *sw, uint32_t i, uint64_t *out)
     out[k++] = syn_feat(20, wp2, 0, 0);
     out[k++] = syn_feat(21, wm1, w0, 0);
     out[k++] = syn_feat(22, w0, wp1, 0);
-    out[k++] = syn_feat(23, i + 1 < n ? sw->shape[i + 1] : NULL_WORD, sw->shape[i], 0);
     out[k++] = syn_feat(24, p1, suf[2], 0);
     uint64_t a0 = sw->amb[i];
     uint64_t a1 = i + 1 < n ? sw->amb[i + 1] : SYN_NULL_TAG;

@@ -367,6 +367,9 @@ static int past_word(const scan *s, uint32_t j)
     /* "will be held": a passive participle says nothing about the tense */
     if (j > 0 && (eq(&s->t[j - 1], "be") || eq(&s->t[j - 1], "been") || eq(&s->t[j - 1], "being")))
         return 0;
+    /* "was scheduled to", "were expected to": a past arrangement of a future act */
+    if ((eq(t, "was") || eq(t, "were")) && j + 1 < s->n && future_word(s, j + 1))
+        return 0;
     if (t->xpos == XPOS_VBD)
         return 1;
     if (any_of(t, PAST_CUES))

@@ -329,7 +329,37 @@ static const char *const LOC_PREPS[] = {
     "in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around",
     "towards", "toward", "through", "throughout", "over", "on", "off", "onto", "within",
     "northern", "southern", "eastern", "western", "central", "north", "south", "east",
-    "west", "via", "between", "and", "of", "for", "visit", "visited", "visiting", NULL};
+    "west", "via", "between", "of", "for", "visit", "visited", "visiting", NULL};
+
+/* One-word names that are, in English news, almost always something else:
+ * months and weekdays, government bodies, organisations' acronyms, common
+ * nouns that are also hamlets somewhere ("Energy", "Congress", "Mobile").
+ * A qualifier ("Mobile, Alabama") still makes them places. */
+static const char *const NOT_PLACES[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "energy", "congress", "un", "eu", "nato", "who", "imf",
+    "au", "opec", "western", "eastern", "northern", "southern", "central", "union", "police",
+    "court", "parliament", "senate", "house", "state", "university", "president", "army",
+    "government", "ministry", "department", "city", "county", "bank", "mobile", "reading",
+    "independence", "security", "defense", "defence", "justice", "interior", "commerce",
+    "labor", "labour", "health", "education", "agriculture", "transport", "finance",
+    "treasury", "foreign", "national", "federal", "republic", "democrat", "republican",
+    "liberal", "conservative", "christian", "muslim", "jewish", "catholic", "orthodox",
+    "media", "press", "easter", "christmas", "ramadan", "god", "mission", "victory", "hope",
+    "liberty", "unity", "progress", "freedom", "premier", "prime", "general", "commander",
+    "minister", "secretary", "chancellor", "king", "queen", "prince", "pope", "council",
+    "assembly", "cabinet", "embassy", "navy", "marines", "reuters", "afp", "ap", "cnn", "bbc",
+    "twitter", "facebook", "google", "apple", "amazon", "microsoft", "africa", "asia",
+    "europe", "north", "south", "east", "west", NULL};
+
+static int not_a_place(const char *key, size_t kl)
+{
+    for (const char *const *p = NOT_PLACES; *p; p++)
+        if (strlen(*p) == kl && memcmp(*p, key, kl) == 0)
+            return 1;
+    return 0;
+}
 
 static int is_loc_prep(const tok *t)
 {
@@ -586,6 +616,7 @@ size_t where_find(const gazetteer *g, const tok *toks, uint32_t n, const char *t
             continue;
         }
         uint32_t a = i, b = i + L;
+        int stop_word = L == 1 && not_a_place(key, strlen(key));
         /* cues */
         int cue = PLACE_CUE_NONE, prep = 0;
         uint32_t pv = a;
@@ -613,6 +644,10 @@ size_t where_find(const gazetteer *g, const tok *toks, uint32_t n, const char *t
             cue = PLACE_CUE_PREP;
         /* acceptance */
         int accept;
+        if (stop_word && cue != PLACE_CUE_QUALIFIED) {
+            i = i + 1;
+            continue;
+        }
         int sent_start = a == 0 || (toks[a].flags & TOK_SENT_START);
         int next_cap = i + L < n && capital_tok(&toks[i + L]) && !(toks[i + L].flags & TOK_ALLCAPS) &&
                        b == i + L;
@@ -628,9 +663,15 @@ size_t where_find(const gazetteer *g, const tok *toks, uint32_t n, const char *t
         else
             accept = (p->population >= 1000000) ||
                      (!sent_start && (p->population >= 200000 || (ctxc && p->population >= 20000)));
-        if (accept && next_cap && cue == PLACE_CUE_NONE && p->kind == GAZ_CITY &&
-            p->population < 1000000)
-            accept = 0; /* "Jordan Peterson", "Mobile Bay": part of a longer name */
+        /* "Vladimir Putin", "Mobile Bay": part of a longer name (a weekday
+         * or month after the name is not: "in Bakhmut Sunday") */
+        if (accept && next_cap && cue != PLACE_CUE_QUALIFIED && cue != PLACE_CUE_DATELINE &&
+            p->kind == GAZ_CITY && p->population < 1000000 && p->feature != GAZ_FEAT_CURATED) {
+            char nk[64];
+            size_t nl = span_key(toks, i + L, i + L + 1, nk, sizeof nk);
+            if (!not_a_place(nk, nl) || nl == 0)
+                accept = 0;
+        }
         if (!accept) {
             i = i + 1;
             continue;

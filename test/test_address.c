@@ -64,6 +64,20 @@ int main(void)
     const char *prose = "The minister said on Monday that 60 people were hurt, 10090 more fled, Italy said.";
     CHECK_EQ_INT(address_find(g, prose, strlen(prose), a, 8), 0, "prose with numbers is not an address");
 
+    /* pathological inputs: must finish (linear scan, bounded joins) */
+    {
+        size_t big = 1u << 20;
+        char *t = malloc(big + 1);
+        if (t) {
+            for (size_t i = 0; i < big; i++) t[i] = (i % 2) ? ',' : '1';
+            t[big] = 0;
+            CHECK_EQ_INT(address_find(g, t, big, a, 8), 0, "1 MB line of digits and commas: no address");
+            for (size_t i = 0; i < big; i++) t[i] = (i % 8 == 7) ? '\n' : "Via 1, "[i % 8 % 7];
+            address_find(g, t, big, a, 8);
+            CHECK(1, "128k short address-like lines finish");
+            free(t);
+        }
+    }
     FILE *fp = fopen(CLIO_SOURCE_DIR "/test/data/addresses.tsv", "r");
     CHECK(fp != NULL, "open test/data/addresses.tsv");
     if (!fp) { gazetteer_free(g); return check_summary(); }

@@ -29,6 +29,18 @@ static void calendar_checks(void)
 int main(void)
 {
     calendar_checks();
+    {
+        /* a maximal sentence of date-like tokens: bounded work, bounded output */
+        static minitok big;
+        static char txt[CLIO_MAX_SENT_TOKENS * 8];
+        size_t l = 0;
+        for (int i = 0; i < CLIO_MAX_SENT_TOKENS / 3; i++)
+            l += (size_t)snprintf(txt + l, sizeof txt - l, "May 16 , ");
+        uint32_t n = minitok_run(&big, txt, l);
+        timex tx[64];
+        size_t k = when_find(big.toks, n, txt, (ymd){2025, 5, 20}, tx, 64);
+        CHECK_EQ_INT(k, 64, "400-token sentence of dates: output capped at max");
+    }
     const char *path = CLIO_SOURCE_DIR "/test/data/dates.tsv";
     FILE *fp = fopen(path, "r");
     CHECK(fp != NULL, "open test/data/dates.tsv");

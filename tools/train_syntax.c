@@ -1005,11 +1005,11 @@ int main(int argc, char **argv)
 
     sparse tt, pp, ll;
     const char *pe = getenv("SYN_PRUNE_TAG");
-    export_table(&tagger, pe ? atof(pe) : 1.0, &tt);
+    export_table(&tagger, pe ? atof(pe) : 1.5, &tt);
     pe = getenv("SYN_PRUNE_PARSE");
-    export_dense4(&pt.par, pe ? atof(pe) : 1.0, &pp);
+    export_dense4(&pt.par, pe ? atof(pe) : 1.5, &pp);
     pe = getenv("SYN_PRUNE_LABEL");
-    export_table(&pt.lab, pe ? atof(pe) : 1.0, &ll);
+    export_table(&pt.lab, pe ? atof(pe) : 1.5, &ll);
     /* tag dictionary table */
     uint32_t dslots = 16;
     while (dslots < 2 * dict.n + 1) dslots *= 2;
