@@ -29,11 +29,11 @@ models: all
 
 fuzz:
 	@cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCLIO_FUZZ=ON -DCLIO_SANITIZE=ON >/dev/null
-	@cmake --build build-fuzz -j $(JOBS)
+	@ASAN_OPTIONS=detect_leaks=0 cmake --build build-fuzz -j $(JOBS)
 
 asan:
 	@cmake -S . -B build-asan -DCMAKE_C_COMPILER=clang -DCLIO_SANITIZE=ON >/dev/null
-	@cmake --build build-asan -j $(JOBS)
+	@ASAN_OPTIONS=detect_leaks=0 cmake --build build-asan -j $(JOBS)
 	@BUILD=build-asan test/run
 
 clean:

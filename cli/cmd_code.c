@@ -14,9 +14,139 @@
 #include <string.h>
 #include <unistd.h>
 
+/* --dedup day: one event per (date, source, target, code) across documents */
+typedef struct dd_entry {
+    char key[64];
+    char *line;            /* first occurrence's JSON line without the final "}\n" */
+    unsigned mentions;
+    char **ids;
+    size_t nids, capids;
+} dd_entry;
+
+typedef struct dedup {
+    dd_entry *v;
+    size_t n, cap;
+    size_t *table;         /* open addressing, index+1 */
+    size_t tcap;
+} dedup;
+
+static size_t dd_hash(const char *s)
+{
+    size_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+static int dd_grow(dedup *D)
+{
+    size_t ncap = D->tcap ? D->tcap * 2 : 1024;
+    size_t *nt = calloc(ncap, sizeof *nt);
+    if (!nt)
+        return -1;
+    for (size_t i = 0; i < D->n; i++) {
+        size_t h = dd_hash(D->v[i].key) & (ncap - 1);
+        while (nt[h])
+            h = (h + 1) & (ncap - 1);
+        nt[h] = i + 1;
+    }
+    free(D->table);
+    D->table = nt;
+    D->tcap = ncap;
+    return 0;
+}
+
+static int dd_add(dedup *D, const clio_doc *d, size_t i)
+{
+    clio_event_info e;
+    clio_doc_event(d, i, &e);
+    char key[64];
+    snprintf(key, sizeof key, "%.12s|%.15s|%.15s|%.7s", e.date, e.source, e.target, e.code);
+    if ((D->n + 1) * 2 > D->tcap && dd_grow(D))
+        return -1;
+    size_t h = dd_hash(key) & (D->tcap - 1);
+    while (D->table[h] && strcmp(D->v[D->table[h] - 1].key, key))
+        h = (h + 1) & (D->tcap - 1);
+    size_t len;
+    const char *id = clio_doc_id(d, &len);
+    dd_entry *x;
+    if (D->table[h]) {
+        x = &D->v[D->table[h] - 1];
+        x->mentions += e.mentions;
+    } else {
+        if (D->n == D->cap) {
+            size_t nc = D->cap ? D->cap * 2 : 256;
+            dd_entry *nv = realloc(D->v, nc * sizeof *nv);
+            if (!nv)
+                return -1;
+            D->v = nv;
+            D->cap = nc;
+        }
+        x = &D->v[D->n];
+        memset(x, 0, sizeof *x);
+        snprintf(x->key, sizeof x->key, "%s", key);
+        clio_buf b = {0};
+        if (clio_emit_event(d, i, CLIO_FORMAT_JSONL, &b) || b.len < 2)
+            return -1;
+        b.len -= 2; /* drop "}\n" */
+        b.data[b.len] = 0;
+        x->line = b.data;
+        x->mentions = e.mentions;
+        D->table[h] = ++D->n;
+    }
+    if (x->nids && !strcmp(x->ids[x->nids - 1], id))
+        return 0;
+    if (x->nids == x->capids) {
+        size_t nc = x->capids ? x->capids * 2 : 4;
+        char **ni = realloc(x->ids, nc * sizeof *ni);
+        if (!ni)
+            return -1;
+        x->ids = ni;
+        x->capids = nc;
+    }
+    x->ids[x->nids] = strndup(id, len);
+    if (!x->ids[x->nids])
+        return -1;
+    x->nids++;
+    return 0;
+}
+
+static void dd_write_json_string(const char *s)
+{
+    putchar('"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') printf("\\%c", c);
+        else if (c < 0x20) printf("\\u%04x", c);
+        else putchar(c);
+    }
+    putchar('"');
+}
+
+static void dd_flush(dedup *D)
+{
+    for (size_t i = 0; i < D->n; i++) {
+        dd_entry *x = &D->v[i];
+        fputs(x->line, stdout);
+        printf(",\"dedup\":{\"mentions\":%u,\"documents\":%zu,\"doc_ids\":[", x->mentions, x->nids);
+        for (size_t k = 0; k < x->nids; k++) {
+            if (k)
+                putchar(',');
+            dd_write_json_string(x->ids[k]);
+            free(x->ids[k]);
+        }
+        printf("]}}\n");
+        free(x->ids);
+        free(x->line);
+    }
+    free(D->v);
+    free(D->table);
+}
+
 typedef struct job {
     cli_doc doc;
     clio_buf out;
+    clio_doc *kept;     /* --dedup: the processed document, read after the batch */
     clio_doc_summary sum;
     int failed;
     clio_error err;
@@ -30,11 +160,12 @@ typedef struct run {
     size_t njobs;
     atomic_size_t next;
     int oom;
+    int keep_docs;
 } run;
 
 typedef struct opts {
     const char *date, *id, *data_dir, *dict_dir;
-    int input, threads, lenient, progress, quiet, date_policy;
+    int input, threads, lenient, progress, quiet, date_policy, dedup_day;
     clio_format format;
     int format_set;
 } opts;
@@ -65,6 +196,10 @@ static void process_job(run *R, clio_worker *w, job *j)
         return;
     }
     clio_doc_get_summary(d, &j->sum);
+    if (R->keep_docs) {
+        j->kept = d;
+        return;
+    }
     if (clio_emit(d, R->format, &j->out))
         R->oom = 1;
     clio_doc_free(d);
@@ -114,7 +249,9 @@ static void code_usage(FILE *f, const char *cmd)
             strcmp(cmd, "code") ? "" : "  --format jsonl|tsv|table   output (default: table on a terminal, else jsonl)\n",
             strcmp(cmd, "code") ? "" :
             "  --dict DIR          extra dictionary files (override the built-in ones)\n"
-            "  --date-policy event|story  date events by their own expression (default) or the story\n");
+            "  --date-policy event|story  date events by their own expression (default) or the story\n"
+            "  --dedup day         one event per (date, source, target, code) across documents, with\n"
+            "                      mentions and document ids (JSON Lines, written at the end)\n");
 }
 
 static int run_command(int argc, char **argv, int segment_only)
@@ -154,6 +291,11 @@ static int run_command(int argc, char **argv, int segment_only)
             if (!strcmp(val, "event")) o.date_policy = CLIO_DATE_EVENT;
             else if (!strcmp(val, "story")) o.date_policy = CLIO_DATE_STORY;
             else { cli_error("--date-policy: expected event or story"); free(files); return EXIT_USAGE; }
+        }
+        else if (!strcmp(a, "--dedup")) {
+            NEED_VAL();
+            if (strcmp(val, "day")) { cli_error("--dedup: only 'day' is supported"); free(files); return EXIT_USAGE; }
+            o.dedup_day = 1;
         }
         else if (!strcmp(a, "--lenient")) o.lenient = 1;
         else if (!strcmp(a, "--progress")) o.progress = 1;
@@ -199,6 +341,9 @@ static int run_command(int argc, char **argv, int segment_only)
     R.popt.date_policy = o.date_policy;
     R.popt.stages = segment_only ? CLIO_STAGE_SEGMENT : 0;
     R.format = o.format;
+    R.keep_docs = o.dedup_day && !segment_only;
+    dedup DD;
+    memset(&DD, 0, sizeof DD);
     size_t batch_cap = (size_t)o.threads * 8;
     R.jobs = calloc(batch_cap, sizeof *R.jobs);
     if (!R.jobs) {
@@ -206,8 +351,12 @@ static int run_command(int argc, char **argv, int segment_only)
         free(files);
         return EXIT_INTERNAL;
     }
+    if (o.dedup_day && o.format != CLIO_FORMAT_JSONL) {
+        o.format = CLIO_FORMAT_JSONL;
+        R.format = CLIO_FORMAT_JSONL;
+    }
     clio_buf head = {0};
-    if (clio_emit_header(o.format, &head) == 0 && head.len)
+    if (!o.dedup_day && clio_emit_header(o.format, &head) == 0 && head.len)
         fwrite(head.data, 1, head.len, stdout);
     clio_buf_free(&head);
 
@@ -271,6 +420,13 @@ static int run_command(int argc, char **argv, int segment_only)
                     nrepl += j->sum.replaced_bytes;
                     if (j->out.len && fwrite(j->out.data, 1, j->out.len, stdout) != j->out.len)
                         io_error = 1;
+                    if (j->kept) {
+                        for (size_t e = 0; e < clio_doc_event_count(j->kept); e++)
+                            if (dd_add(&DD, j->kept, e))
+                                R.oom = 1;
+                        clio_doc_free(j->kept);
+                        j->kept = NULL;
+                    }
                 }
                 clio_buf_free(&j->out);
                 cli_doc_clear(&j->doc);
@@ -280,6 +436,8 @@ static int run_command(int argc, char **argv, int segment_only)
         }
         reader_close(&rd);
     }
+    if (R.keep_docs)
+        dd_flush(&DD);
     if (fflush(stdout) != 0 && !io_error) {
         cli_error("cannot write output");
         io_error = 1;

@@ -163,7 +163,7 @@ static int score_sentence(clio_worker *w, gold_word *g, size_t n, counts *c)
         c->words++;
         c->upos += t.upos && same(t.upos, strlen(t.upos), g[i].upos, g[i].upos_len);
         c->xpos += t.xpos && same(t.xpos, strlen(t.xpos), g[i].xpos, g[i].xpos_len);
-        c->lemma += same_lower(t.lemma, t.lemma_len, g[i].lemma, g[i].lemma_len);
+        c->lemma += (size_t)same_lower(t.lemma, t.lemma_len, g[i].lemma, g[i].lemma_len);
         if (t.head + 1 == g[i].head) {
             c->uas++;
             int r = t.deprel ? same_rel(t.deprel, g[i].deprel, g[i].deprel_len) : 0;

@@ -298,6 +298,8 @@ typedef enum clio_format {
 int clio_emit_header(clio_format f, clio_buf *out);
 /* Appends the document's output in format f to out. 0 or negative status. */
 int clio_emit(const clio_doc *d, clio_format f, clio_buf *out);
+/* Appends event i alone (JSONL or TSV line). 0 or negative status. */
+int clio_emit_event(const clio_doc *d, size_t i, clio_format f, clio_buf *out);
 
 #ifdef __cplusplus
 }

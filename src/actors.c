@@ -386,6 +386,29 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
         }
         i = M->last + 1 > i + len ? M->last + 1 : i + len;
     }
+    /* a role noun that only modifies another noun is not an actor: "air
+     * defence systems", "police station", "army base" */
+    {
+        uint32_t w = 0;
+        for (uint32_t j = 0; j < nm; j++) {
+            const mention *M = &out[j];
+            int drop = 0;
+            if ((M->kind == MEN_ROLE_BARE) && toks[M->head].upos) {
+                int dr = toks[M->head].deprel;
+                int32_t g = toks[M->head].head;
+                if ((dr == DEP_COMPOUND || dr == DEP_AMOD) && g >= 0 && ((uint32_t)g < M->first || (uint32_t)g > M->last)) {
+                    int g_is_mention = 0;
+                    for (uint32_t q = 0; q < nm; q++)
+                        if ((uint32_t)g >= out[q].first && (uint32_t)g <= out[q].last)
+                            g_is_mention = 1;
+                    drop = !g_is_mention;
+                }
+            }
+            if (!drop)
+                out[w++] = out[j];
+        }
+        nm = w;
+    }
     /* titles before a person belong to the person: "former Defense Minister
      * and current Security Council Secretary Rustem Umerov" */
     for (uint32_t j = 1; j < nm; j++) {

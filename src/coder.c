@@ -171,11 +171,33 @@ static void add_mention(const sctx *S, arglist *A, int mi)
 
 /* Actors denoted by token x: its mention, else an actor modifying it
  * ("Ukrainian cities", "Russia's army"), then its conjuncts. */
+static int is_quantity_noun(const tok *t)
+{
+    static const char *const Q[] = {"hundreds", "thousands", "dozens", "scores", "millions", "tens", "hundred",
+        "thousand", "dozen", "group", "groups", "number", "crowd", "crowds", "team", "unit", "units", "members",
+        "member", "some", "many", "all", "most", "several", "majority", "delegation", NULL};
+    for (int i = 0; Q[i]; i++)
+        if (fold_is(t, Q[i]))
+            return 1;
+    return 0;
+}
+
 static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
 {
     if (depth > 6 || x >= S->n)
         return;
     int mi = S->tok2men[x];
+    if (mi < 0 && is_quantity_noun(&S->t[x])) {
+        /* "hundreds of protesters", "a group of Russian soldiers" */
+        FOR_CHILDREN(S, x, c)
+            if (S->t[c].deprel == DEP_NMOD) {
+                const tok *cs = case_of(S, c);
+                if (cs && fold_is(cs, "of")) {
+                    actors_at(S, c, A, depth + 1);
+                    return;
+                }
+            }
+    }
     if (mi >= 0) {
         add_mention(S, A, mi);
     } else if (S->t[x].upos == UPOS_NOUN || S->t[x].upos == UPOS_PROPN || S->t[x].upos == UPOS_PRON) {
@@ -350,11 +372,18 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
             prep_args(S, h, sl->prep, A);
             if (!A->n && lv >= 0)
                 prep_args(S, (uint32_t)lv, sl->prep, A);
+            if (!A->n && !noun) {
+                /* "extradited a trafficker to Brazil": the phrase may hang from the object */
+                int o = object_token(S, h);
+                if (o >= 0)
+                    prep_args(S, (uint32_t)o, sl->prep, A);
+            }
         }
         break;
     case LEX_SLOT_COMP:
         FOR_CHILDREN(S, h, c)
-            if (S->t[c].deprel == DEP_CCOMP || S->t[c].deprel == DEP_XCOMP || S->t[c].deprel == DEP_ADVCL) {
+            if (S->t[c].deprel == DEP_CCOMP || S->t[c].deprel == DEP_XCOMP || S->t[c].deprel == DEP_ADVCL ||
+                S->t[c].deprel == DEP_ACL) {
                 int s = subject_token(S, c, 0);
                 if (s >= 0 && (uint32_t)s != h)
                     actors_at(S, (uint32_t)s, A, 0);
@@ -400,6 +429,12 @@ static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c)
         switch (c->kind) {
         case LEX_CONS_REL:
             ok = dr == c->deprel || (c->deprel == DEP_OBJ && dr == DEP_NSUBJ_PASS && is_passive(S, h));
+            if (!ok && c->deprel == DEP_XCOMP && dr == DEP_ADVCL) {
+                /* parsers often attach "pressed X to act" as advcl */
+                FOR_CHILDREN(S, ch, m)
+                    if (S->t[m].deprel == DEP_MARK && fold_is(&S->t[m], "to"))
+                        ok = 1;
+            }
             break;
         case LEX_CONS_PREP:
             if (is_obl_or_nmod(dr)) {
@@ -412,13 +447,30 @@ static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c)
             ok = dr == DEP_AMOD || dr == DEP_COMPOUND || dr == DEP_NMOD;
             break;
         case LEX_CONS_PRT:
-            ok = dr == DEP_COMPOUND_PRT || (dr == DEP_ADVMOD && t->upos == UPOS_ADP);
+            ok = dr == DEP_COMPOUND_PRT || dr == DEP_ADVMOD || (dr == DEP_CASE && t->upos == UPOS_ADP);
             break;
         }
         if (ok && lemma_in(t, c->lemmas, c->nlemmas)) {
             found = 1;
             break;
         }
+    }
+    if (!found && c->kind == LEX_CONS_PREP && S->t[h].upos == UPOS_VERB) {
+        /* "accused Israel of shelling": the phrase may hang from the object */
+        int o = object_token(S, h);
+        if (o >= 0)
+            FOR_CHILDREN(S, (uint32_t)o, ch) {
+                if (!is_obl_or_nmod(S->t[ch].deprel))
+                    continue;
+                const tok *cs = case_of(S, ch);
+                int ok = 0;
+                for (uint32_t p = 0; cs && p < c->npreps && !ok; p++)
+                    ok = fold_is(cs, c->preps[p]);
+                if (ok && lemma_in(&S->t[ch], c->lemmas, c->nlemmas)) {
+                    found = 1;
+                    break;
+                }
+            }
     }
     return c->negative ? !found : found;
 }
@@ -806,6 +858,11 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         C->frame_parent = -1;
         C->code = P->code;
         C->mod = modality(S, h);
+        if (P->pos == 'N') {
+            int lv = light_verb(S, h);
+            if (lv >= 0)
+                C->mod |= modality(S, (uint32_t)lv);
+        }
         fill_args(S, C);
     }
     /* frames: the nearest frame predicate above each candidate */
@@ -872,10 +929,11 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             if (i == j || !is_under(S, cands[i].head, cands[j].head))
                 continue;
             const cand *G = &cands[j];
-            if (code_root(G->pat->code) == 10 || code_root(G->pat->code) == 02 ||
-                (G->mod & (MOD_HEDGE | MOD_COND | MOD_NEG))) {
+            int gr = code_root(G->pat->code);
+            int frame_ok = G->pat->frame == LEX_FRAME_INTENT || G->pat->frame == LEX_FRAME_SAY;
+            if ((!frame_ok && (gr == 10 || gr == 2 || gr == 11)) || (G->mod & (MOD_HEDGE | MOD_COND | MOD_NEG))) {
                 cands[i].suppressed = 1;
-                cands[i].why = "inside a demand, appeal, hedge or negation";
+                cands[i].why = "inside a demand, appeal, accusation, hedge or negation: not an actual event";
             }
         }
     }

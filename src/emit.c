@@ -460,3 +460,13 @@ int clio_doc_note(const clio_doc *d, size_t i, clio_note_info *o)
     o->why = d->coded->notes[i].why;
     return CLIO_OK;
 }
+
+int clio_emit_event(const clio_doc *d, size_t i, clio_format f, clio_buf *out)
+{
+    if (!d || !d->coded || i >= d->coded->nevents || !out)
+        return CLIO_ERR_USAGE;
+    const event *e = &d->coded->events[i];
+    int r = f == CLIO_FORMAT_TSV ? emit_event_tsv(d, e, out)
+          : f == CLIO_FORMAT_TABLE ? emit_event_table(d, e, out) : emit_event_json(d, e, out);
+    return r ? CLIO_ERR_NOMEM : CLIO_OK;
+}

@@ -74,7 +74,7 @@ static uint32_t pronoun_person(const char *s, size_t n)
     if (f != FEAT_PERSON_2) {
         f |= FEAT_NUMBER_SING;
         for (int i = 0; pl[i]; i++)
-            if (is_word(s, n, pl[i])) f = (f & ~FEAT_NUMBER_SING) | FEAT_NUMBER_PLUR;
+            if (is_word(s, n, pl[i])) f = (f & ~(uint32_t)FEAT_NUMBER_SING) | FEAT_NUMBER_PLUR;
     }
     return f;
 }

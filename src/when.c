@@ -183,6 +183,15 @@ static int is_dash(const tok *t)
            eq(t, "\xe2\x80\x90") || eq(t, "\xe2\x80\x91");
 }
 
+/* An em or en dash (or "--"), compared on the form: folding may map it to
+ * a hyphen. */
+static int long_dash(const tok *t)
+{
+    return (t->form_len == 3 && (memcmp(t->form, "\xe2\x80\x94", 3) == 0 ||
+                                 memcmp(t->form, "\xe2\x80\x93", 3) == 0)) ||
+           (t->form_len == 2 && memcmp(t->form, "--", 2) == 0);
+}
+
 /* Digits-only token (optionally with an English ordinal suffix) -> value,
  * returns the number of digits (0: not a number). */
 static int number(const tok *t, int *v)
@@ -292,6 +301,8 @@ static int month_at(const scan *s, uint32_t i, uint32_t *used)
     if (!full || m == 5 || (m == 3 && !s->tagged) || (m == 8 && (t->flags & TOK_SENT_START))) {
         if (num_next || num_prev)
             return m;
+        if (i >= 2 && is_dash(&s->t[i - 1]) && day_at(s, i - 2, &d))
+            return m; /* "01-Feb-02" */
         if (i > 0 && any_of(&s->t[i - 1], DATE_PREP) && (full || t->upos == UPOS_PROPN)) {
             /* "in May": untagged, a following verb makes it the modal ("may be") */
             if (m == 5 && !s->tagged && i + 1 < s->n && (s->t[i + 1].flags & TOK_CAPITAL) == 0 &&
@@ -343,7 +354,7 @@ static int small_number(const scan *s, uint32_t i, int *v)
 
 /* ------------------------------------------------------------------ tense */
 static const char *const FUTURE_CUES[] = {
-    "will", "'ll", "ll", "shall", "wo", "expected", "scheduled", "due", "plans", "plan",
+    "will", "'ll", "ll", "shall", "wo", "expected", "scheduled", "plans", "plan",
     "planning", "intends", "going", "upcoming", "set", "aims", "would", "hopes", NULL};
 static const char *const PAST_CUES[] = {
     "said", "says", "was", "were", "had", "did", "told", "met", "held", "killed", "took",
@@ -354,6 +365,10 @@ static int future_word(const scan *s, uint32_t j)
 {
     const tok *t = &s->t[j];
     if (any_of(t, FUTURE_CUES))
+        return 1;
+    /* "is due to", not "due to the rain" */
+    if (eq(t, "due") && j > 0 && (eq(&s->t[j - 1], "is") || eq(&s->t[j - 1], "are") ||
+                                  eq(&s->t[j - 1], "was") || eq(&s->t[j - 1], "were")))
         return 1;
     /* "is to", "are to" (the arrangement future) */
     if ((eq(t, "is") || eq(t, "are")) && eqi(s, j + 1, "to"))
@@ -374,8 +389,10 @@ static int past_word(const scan *s, uint32_t j)
         return 1;
     if (any_of(t, PAST_CUES))
         return 1;
-    if (!s->tagged && t->fold_len > 4 && memcmp(t->fold + t->fold_len - 2, "ed", 2) == 0 &&
-        !(t->flags & TOK_CAPITAL))
+    /* "-ed" words, unless the tagger calls them adjectives or nouns */
+    if (t->fold_len > 4 && memcmp(t->fold + t->fold_len - 2, "ed", 2) == 0 &&
+        !(t->flags & TOK_CAPITAL) && t->upos != UPOS_ADJ && t->upos != UPOS_NOUN &&
+        t->upos != UPOS_PROPN && t->xpos != XPOS_VBN)
         return 1;
     return 0;
 }
@@ -436,8 +453,9 @@ static int tense_from_tree(const scan *s, int32_t v)
                     continue;
                 }
             }
-            if (t->xpos == XPOS_VBZ || t->xpos == XPOS_VBP)
-                return 1; /* "meets on Friday": a scheduled present */
+            /* a present verb is either a scheduled future ("meets on
+             * Friday") or a headline's past ("Russia attacks Kyiv on
+             * Monday"): let the cue words decide */
             return -1;
         }
         v = t->head;
@@ -606,13 +624,31 @@ static int rec_day_month(const scan *s, uint32_t i, found *f)
     uint32_t used, j = i + 1;
     if (!day_at(s, i, &d))
         return 0;
+    int dashed = 0;
     if (eqi(s, j, "of"))
         j++;
+    else if (j < s->n && is_dash(&s->t[j]) && !(s->t[i].flags & TOK_SPACE_AFTER)) {
+        j++;
+        dashed = 1;
+    }
     int m = month_at(s, j, &used);
     if (!m)
         return 0;
     j += used;
-    uint32_t yu = year_after(s, j, &y);
+    uint32_t yu = 0;
+    if (dashed && j + 1 < s->n && is_dash(&s->t[j])) {
+        /* "01-Feb-02", "16-May-2025" */
+        int v, k = number(&s->t[j + 1], &v);
+        if (k == 2 && s->t[j + 1].fold_len == 2) {
+            y = v >= 50 ? 1900 + v : 2000 + v;
+            yu = 2;
+        } else if (k == 4 && s->t[j + 1].fold_len == 4) {
+            y = v;
+            yu = 2;
+        }
+    }
+    if (!yu)
+        yu = year_after(s, j, &y);
     f->a = i;
     f->b = j + yu;
     if (!yu)
@@ -652,6 +688,26 @@ static int rec_month(const scan *s, uint32_t i, found *f, int qualifier)
     uint32_t yu = year_after(s, j, &y);
     if (d && !yu && y == 0 && j < s->n && eq(&s->t[j], ",") && year_at(s, j + 1, &y))
         yu = 2;
+    if (!yu && !d && j + 1 < s->n && eq(&s->t[j], "of")) {
+        /* "February of 1966", "December of '74" */
+        if (year_at(s, j + 1, &y)) {
+            yu = 2;
+        } else if (j + 2 < s->n && eq(&s->t[j + 1], "'") && s->t[j + 2].fold_len == 2) {
+            int v;
+            if (number(&s->t[j + 2], &v) == 2) {
+                y = v >= 30 ? 1900 + v : 2000 + v;
+                yu = 3;
+            }
+        } else if (s->t[j + 1].fold_len == 3 && s->t[j + 1].fold[0] == '\'') {
+            int v;
+            if (s->t[j + 1].fold[1] >= '0' && s->t[j + 1].fold[1] <= '9' &&
+                s->t[j + 1].fold[2] >= '0' && s->t[j + 1].fold[2] <= '9') {
+                v = (s->t[j + 1].fold[1] - '0') * 10 + (s->t[j + 1].fold[2] - '0');
+                y = v >= 30 ? 1900 + v : 2000 + v;
+                yu = 2;
+            }
+        }
+    }
     uint32_t end = j + yu;
     f->a = i;
     f->b = end;
@@ -700,7 +756,11 @@ static int rec_year(const scan *s, uint32_t i, found *f, int qualified)
     int y;
     if (!year_at(s, i, &y))
         return 0;
+    int y0;
     if (!qualified && !(i > 0 && any_of(&s->t[i - 1], YEAR_PREP)))
+        return 0;
+    /* "1946-1954" is a range of years; "78712-1179" and "428-1181" are not */
+    if (!qualified && is_dash(&s->t[i - 1]) && !(i >= 2 && year_at(s, i - 2, &y0)))
         return 0;
     /* "in 2014 people" is rare; "2014 elections" is still the year 2014 */
     f->a = i;
@@ -1074,7 +1134,10 @@ uint32_t when_dateline(const tok *toks, uint32_t n, uint32_t *place_n, uint32_t 
         j = k + 1;
         if (j < n && is_dash(&toks[j]))
             j++;
-    } else if (j < n && is_dash(&toks[j]) && (city > 1 || toks[0].fold_len >= 3 || dn)) {
+    } else if (j < n && (dn || (city <= 2 && j + 1 < n && (toks[j + 1].flags & TOK_CAPITAL))) &&
+               (long_dash(&toks[j]) || (dn && is_dash(&toks[j])))) {
+        /* AP style "MOSCOW —": an em or en dash (a hyphen after a run of
+         * capitals is as often a shouted headline: "BEST DENTIST EVER -") */
         j++;
     } else {
         return 0;

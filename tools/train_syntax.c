@@ -904,10 +904,10 @@ static void evaluate(const char *model_path, const corpus *c, int news_only, con
             syn_lower(x->lemma[i], ll, gl);
             lem += toks[i].lemma_len == ll && memcmp(toks[i].lemma, gl, ll) == 0;
             int hok = toks[i].head == x->head[i];
-            uas += hok;
+            uas += (size_t)hok;
             las += hok && (toks[i].deprel == x->deprel[i] ||
                            (x->deprel[i] == DEP_ROOT && toks[i].head < 0));
-            if (x->upos[i] != UPOS_PUNCT) { nopunct++; uas_np += hok; }
+            if (x->upos[i] != UPOS_PUNCT) { nopunct++; uas_np += (size_t)hok; }
         }
     }
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
