@@ -368,7 +368,15 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
             if (!merged) {
                 M->kind = MEN_ROLE_BARE;
                 M->how = "role, country from context";
-                if (dc->main_country[0]) {
+                int people = !strncmp(role, "CVL", 3) || !strncmp(role, "REF", 3) || !strncmp(role, "OPP", 3) ||
+                             !strncmp(role, "REB", 3) || !strncmp(role, "LAB", 3) || !strncmp(role, "EDU", 3);
+                if (people && dc->place_country[0]) {
+                    /* "civilians in the Tigrayan city of Axum": where they are */
+                    char cc[16];
+                    snprintf(cc, sizeof cc, "%.3s%.3s", dc->place_country, role);
+                    add_code(M, cc);
+                    M->how = "role, country of the place named";
+                } else if (dc->main_country[0]) {
                     char cc[16];
                     snprintf(cc, sizeof cc, "%.3s%.3s", dc->main_country, role);
                     add_code(M, cc);

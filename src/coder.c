@@ -61,6 +61,8 @@ typedef struct cand {
 } cand;
 
 typedef struct sctx {
+    const struct place *places;
+    size_t nplaces;
     const clio_doc *d;
     const lexicon *lx;
     const tok *t;               /* sentence tokens */
@@ -182,6 +184,20 @@ static int is_quantity_noun(const tok *t)
     return 0;
 }
 
+/* a place standing for its country: "air strikes on Gaza" -> PSE */
+static int place_actor(const sctx *S, uint32_t x, arglist *A)
+{
+    for (size_t i = 0; i < S->nplaces; i++) {
+        const place *P = &S->places[i];
+        if (x >= P->first && x < P->first + P->ntok && P->country[0] && P->precision != PLACE_COUNTRY &&
+            P->cue != PLACE_CUE_DATELINE) {
+            arg_add(A, P->country, P->start, P->end);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
 {
     if (depth > 6 || x >= S->n)
@@ -208,12 +224,25 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
             if (S->t[v].deprel == DEP_ACL_RELCL && S->t[v].head >= 0)
                 actors_at(S, (uint32_t)S->t[v].head, A, depth + 1);
         } else {
+            int found = 0;
             FOR_CHILDREN(S, x, c) {
                 int dr = S->t[c].deprel;
                 if ((dr == DEP_AMOD || dr == DEP_COMPOUND || dr == DEP_NMOD_POSS) && S->tok2men[c] >= 0) {
                     add_mention(S, A, S->tok2men[c]);
+                    found = 1;
                     break;
                 }
+            }
+            if (!found && !place_actor(S, x, A)) {
+                /* "the town of Douma", "the city of Kherson" */
+                FOR_CHILDREN(S, x, c)
+                    if (S->t[c].deprel == DEP_NMOD) {
+                        const tok *cs = case_of(S, c);
+                        if (cs && fold_is(cs, "of") && (S->t[x].upos == UPOS_NOUN) &&
+                            (lemma_is(&S->t[x], "town") || lemma_is(&S->t[x], "city") || lemma_is(&S->t[x], "village") ||
+                             lemma_is(&S->t[x], "region") || lemma_is(&S->t[x], "province") || lemma_is(&S->t[x], "port")))
+                            place_actor(S, c, A);
+                    }
             }
         }
     }
@@ -400,6 +429,46 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
     }
 }
 
+/* When the parse gives a verb no subject or object at all (a misparse,
+ * typically around titles and names), fall back on word order like
+ * TABARI: the nearest actor before the verb in the same clause is the
+ * source, the nearest after it the target. */
+static int clause_break(const tok *t)
+{
+    return fold_is(t, ";") || fold_is(t, ":") || fold_is(t, "said") || fold_is(t, "says") || fold_is(t, "while") ||
+           fold_is(t, "but") || fold_is(t, "after") || fold_is(t, "before") || fold_is(t, "because") ||
+           fold_is(t, "which") || fold_is(t, "who") || fold_is(t, "when");
+}
+
+static void order_fallback(const sctx *S, cand *C, int want_src, int want_tgt)
+{
+    uint32_t h = C->head;
+    if (want_src) {
+        for (int32_t k = (int32_t)h - 1; k >= 0; k--) {
+            if (clause_break(&S->t[k]))
+                break;
+            int mi = S->tok2men[k];
+            if (mi >= 0 && !case_of(S, S->men[mi].head)) {
+                add_mention(S, &C->src, mi);
+                break;
+            }
+        }
+    }
+    if (want_tgt) {
+        for (uint32_t k = h + 1; k < S->n && k < h + 12; k++) {
+            if (clause_break(&S->t[k]) || (S->t[k].upos == UPOS_VERB && S->t[k].deprel != DEP_AMOD))
+                break;
+            int mi = S->tok2men[k];
+            if (mi >= 0) {
+                const tok *cs = case_of(S, S->men[mi].head);
+                if (!cs || fold_is(cs, "to") || fold_is(cs, "with") || fold_is(cs, "on") || fold_is(cs, "against"))
+                    add_mention(S, &C->tgt, mi);
+                break;
+            }
+        }
+    }
+}
+
 static void fill_args(const sctx *S, cand *C)
 {
     const lex_pattern *P = C->pat;
@@ -407,6 +476,18 @@ static void fill_args(const sctx *S, cand *C)
         slot_args(S, C, &P->src[i], &C->src);
     for (uint32_t i = 0; i < P->ntgt && !C->tgt.n; i++)
         slot_args(S, C, &P->tgt[i], &C->tgt);
+    if (P->pos == 'V') {
+        int no_subj = !C->src.n && subject_token(S, C->head, 0) < 0 && !is_passive(S, C->head) &&
+                      S->t[C->head].deprel != DEP_XCOMP;
+        int wants_obj = 0;
+        for (uint32_t i = 0; i < P->ntgt; i++)
+            wants_obj |= P->tgt[i].kind == LEX_SLOT_OBJ;
+        int no_obj = wants_obj && !C->tgt.n && object_token(S, C->head) < 0;
+        if (no_subj || no_obj)
+            order_fallback(S, C, no_subj, no_obj);
+        if (no_subj || no_obj)
+            C->why = "verb predicate, word-order fallback (no subject/object in the parse)";
+    }
 }
 
 /* ---------------------------------------------------------- constraints */
@@ -420,9 +501,10 @@ static int lemma_in(const tok *t, const char *const *lemmas, uint32_t n)
     return 0;
 }
 
-static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c)
+static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *matched)
 {
     int found = 0;
+    *matched = -1;
     FOR_CHILDREN(S, h, ch) {
         const tok *t = &S->t[ch];
         int dr = t->deprel, ok = 0;
@@ -452,6 +534,7 @@ static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c)
         }
         if (ok && lemma_in(t, c->lemmas, c->nlemmas)) {
             found = 1;
+            *matched = (int)ch;
             break;
         }
     }
@@ -468,6 +551,7 @@ static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c)
                     ok = fold_is(cs, c->preps[p]);
                 if (ok && lemma_in(&S->t[ch], c->lemmas, c->nlemmas)) {
                     found = 1;
+                    *matched = (int)ch;
                     break;
                 }
             }
@@ -514,22 +598,31 @@ static unsigned modality(const sctx *S, uint32_t h)
 }
 
 /* ------------------------------------------------------------ predicates */
-static const lex_pattern *best_pattern(const sctx *S, uint32_t h, const lex_pattern *pats, uint32_t np)
+/* The pattern whose constraints hold with the most positive constraints;
+ * consumed[] receives the children its lemma constraints matched ("hold
+ * +obj:talks" consumes "talks", which then is not a predicate itself). */
+static const lex_pattern *best_pattern(const sctx *S, uint32_t h, const lex_pattern *pats, uint32_t np,
+                                       int consumed[4])
 {
     const lex_pattern *best = NULL;
     uint32_t best_score = 0;
     for (uint32_t i = 0; i < np; i++) {
         const lex_pattern *P = &pats[i];
-        int ok = 1;
+        int ok = 1, got[4] = {-1, -1, -1, -1}, ng = 0;
         uint32_t score = 1;
         for (uint32_t k = 0; k < P->ncons && ok; k++) {
-            ok = cons_holds(S, h, &P->cons[k]);
-            if (!P->cons[k].negative)
+            int m;
+            ok = cons_holds(S, h, &P->cons[k], &m);
+            if (!P->cons[k].negative) {
                 score += 2 + (P->cons[k].nlemmas ? 1 : 0);
+                if (m >= 0 && P->cons[k].nlemmas && ng < 4)
+                    got[ng++] = m;
+            }
         }
         if (ok && score > best_score) {
             best = P;
             best_score = score;
+            memcpy(consumed, got, sizeof got);
         }
     }
     return best;
@@ -554,7 +647,27 @@ static const lex_pattern *patterns_for(const sctx *S, uint32_t h, uint32_t *np)
                 return p;
         }
     }
-    return lexicon_patterns(S->lx, t->lemma, t->lemma_len, pos, np);
+    const lex_pattern *p = lexicon_patterns(S->lx, t->lemma, t->lemma_len, pos, np);
+    if (p || t->lemma_len < 5 || t->lemma_len > 60)
+        return p;
+    /* British spellings: mobilisation -> mobilization, defence -> defense,
+     * labour -> labor, criticise -> criticize */
+    char alt[64];
+    memcpy(alt, t->lemma, t->lemma_len);
+    alt[t->lemma_len] = 0;
+    int changed = 0;
+    char *q;
+    if ((q = strstr(alt, "isation")) || (q = strstr(alt, "ise")) || (q = strstr(alt, "ising"))) {
+        q[1] = 'z';
+        changed = 1;
+    } else if ((q = strstr(alt, "ence")) && (strstr(alt, "defence") || strstr(alt, "offence"))) {
+        q[2] = 's';
+        changed = 1;
+    } else if ((q = strstr(alt, "our")) && q[3] == 0) {
+        memmove(q + 1, q + 2, 2);
+        changed = 1;
+    }
+    return changed ? lexicon_patterns(S->lx, alt, strlen(alt), pos, np) : NULL;
 }
 
 /* ------------------------------------------------------------- results */
@@ -674,6 +787,19 @@ static int code_root(const char *code)
     return (code[0] - '0') * 10 + (code[1] - '0');
 }
 
+/* Sport: "Argentina beat France on penalties" is not an assault. */
+static int sports_context(const sctx *S)
+{
+    static const char *const W[] = {"cup", "penalties", "penalty", "goal", "goals", "match", "tournament",
+        "championship", "olympics", "olympic", "league", "semifinal", "semi", "quarterfinal", "final", "striker",
+        "midfielder", "coach", "squad", "scored", "stadium", "medal", "wicket", "innings", NULL};
+    for (uint32_t k = 0; k < S->n; k++)
+        for (int i = 0; W[i]; i++)
+            if (fold_is(&S->t[k], W[i]))
+                return 1;
+    return 0;
+}
+
 /* Emit the events of one candidate. */
 typedef struct placeset {
     const place *p;
@@ -735,6 +861,8 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
     int root = code_root(code);
     if (!src.n)
         return push_note(E, sentence, S->t[C->head].start, S->t[C->head].end, "no source actor");
+    if (root >= 13 && sports_context(S) && strlen(src.code[0]) == 3)
+        return push_note(E, sentence, S->t[C->head].start, S->t[C->head].end, "sports context");
     /* symmetric act among coordinated sources: "A and B met" */
     if (sym && !tgt.n && src.n >= 2) {
         tgt = src;
@@ -843,14 +971,20 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
 {
     cand cands[MAX_CANDS];
     uint32_t nc = 0;
+    uint8_t consumed_tok[CLIO_MAX_SENT_TOKENS + 1];
+    memset(consumed_tok, 0, sizeof consumed_tok);
     for (uint32_t h = 0; h < S->n && nc < MAX_CANDS; h++) {
         uint32_t np;
         const lex_pattern *pats = patterns_for(S, h, &np);
         if (!pats)
             continue;
-        const lex_pattern *P = best_pattern(S, h, pats, np);
+        int consumed[4] = {-1, -1, -1, -1};
+        const lex_pattern *P = best_pattern(S, h, pats, np, consumed);
         if (!P)
             continue;
+        for (int k = 0; k < 4; k++)
+            if (consumed[k] >= 0 && consumed[k] < (int)S->n)
+                consumed_tok[consumed[k]] = 1;
         cand *C = &cands[nc++];
         memset(C, 0, sizeof *C);
         C->pat = P;
@@ -864,6 +998,14 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 C->mod |= modality(S, (uint32_t)lv);
         }
         fill_args(S, C);
+    }
+    /* a noun consumed by another predicate's constraint is part of it */
+    {
+        uint32_t w = 0;
+        for (uint32_t i = 0; i < nc; i++)
+            if (!(cands[i].pat->pos == 'N' && consumed_tok[cands[i].head]))
+                cands[w++] = cands[i];
+        nc = w;
     }
     /* frames: the nearest frame predicate above each candidate */
     for (uint32_t i = 0; i < nc; i++) {
@@ -1013,15 +1155,9 @@ int coder_run(clio_worker *w, clio_doc *d, const clio_process_options *opt)
             rc = CLIO_ERR_NOMEM;
             break;
         }
-        S.nmen = actors_find(lx, S.t, S.n, d->date, &dc, S.men, MAX_MENTIONS, tok2men);
-        timex tx[MAX_TIMEX];
-        size_t ntx = when_find(S.t, S.n, d->text, d->date, tx, MAX_TIMEX);
-        /* a dateline date dates the story */
-        for (size_t i = 0; i < ntx; i++)
-            if (tx[i].kind == WHEN_DATELINE && tx[i].precision == WHEN_DAY)
-                story = tx[i].value;
         place pl[MAX_PLACES];
         placeset PS = {pl, 0, have_story_place ? &story_place : NULL};
+        dc.place_country[0] = 0;
         if (gaz) {
             PS.n = where_find(gaz, S.t, S.n, d->text, wctx, pl, MAX_PLACES);
             for (size_t i = 0; i < PS.n; i++) {
@@ -1030,7 +1166,21 @@ int coder_run(clio_worker *w, clio_doc *d, const clio_process_options *opt)
                     story_place = pl[i];
                     have_story_place = 1;
                 }
+                if (!dc.place_country[0] && pl[i].precision != PLACE_COUNTRY && pl[i].country[0] &&
+                    pl[i].cue != PLACE_CUE_DATELINE)
+                    memcpy(dc.place_country, pl[i].country, 4);
             }
+        }
+        S.places = pl;
+        S.nplaces = PS.n;
+        S.nmen = actors_find(lx, S.t, S.n, d->date, &dc, S.men, MAX_MENTIONS, tok2men);
+        timex tx[MAX_TIMEX];
+        size_t ntx = when_find(S.t, S.n, d->text, d->date, tx, MAX_TIMEX);
+        /* a dateline date dates the story */
+        for (size_t i = 0; i < ntx; i++)
+            if (tx[i].kind == WHEN_DATELINE && tx[i].precision == WHEN_DAY)
+                story = tx[i].value;
+        if (gaz) {
             for (uint32_t m = 0; m < S.nmen; m++)
                 for (int c = 0; c < S.men[m].ncodes; c++)
                     where_context_note_iso3(wctx, gaz, S.men[m].codes[c]);

@@ -99,6 +99,7 @@ typedef struct discourse {
     char last_single[16];
     struct { char cc[4]; uint32_t n; } counts[64];
     int ncounts;
+    char place_country[4];      /* country of the current sentence's first place, "" */
 } discourse;
 
 struct lexicon;

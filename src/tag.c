@@ -1,13 +1,17 @@
 /*
- * tag.c - part-of-speech tagging: features of a token in context.
+ * tag.c - part-of-speech tagging: hashed views of the words and the
+ * features of a token in context.
  *
  * Algorithm: greedy left-to-right averaged perceptron (Collins 2002) over
- * joint (XPOS, UPOS) classes.  A token's features are its normalised form,
- * prefixes, suffixes, shape, the two previous predicted tags and the words
- * around it, each hashed to 64 bits (syn_feat).  Frequent words that had
- * one tag in >= 99% of their training occurrences are tagged from a small
- * dictionary without scoring.  The tag classes go on to the parser
- * (parse.c) as features and to lemma.c.
+ * joint (XPOS, UPOS) classes (109 in EWT+GUM).  A token's features are its
+ * normalised form (lower case, digits -> 0), prefixes, suffixes, shape,
+ * the two previous predicted tags, the words around it, and the "usual
+ * tag" of itself and of the next two words, looked up in a word
+ * dictionary learned from the treebanks (words seen twice or more).  The
+ * same dictionary marks words seen >= 10 times with one tag in >= 98% of
+ * them: those are tagged without scoring.  Each feature is a 64-bit hash
+ * (syn_feat).  The tag classes go on to the parser (parse.c) as features
+ * and to lemma.c.
  */
 #include "syntax_internal.h"
 #include <stdlib.h>
