@@ -171,6 +171,50 @@ static uint32_t match_pair_phrase(const tok *toks, uint32_t i, uint32_t n)
     return 0;
 }
 
+/* The document's pairs: two actors named together ("Ukrainian and Russian
+ * officials", "Sudan's army and the RSF"), scored by how often they are,
+ * more when they are a subject; "both sides" is the best-scoring one. */
+static void note_pair(discourse *dc, const char *x, const char *y, uint32_t w)
+{
+    char a[16], b[16];
+    country_of(x, a);
+    country_of(y, b);
+    if (!strcmp(a, b)) { /* same country: the roles tell the sides apart */
+        snprintf(a, sizeof a, "%s", x);
+        snprintf(b, sizeof b, "%s", y);
+        if (!strcmp(a, b))
+            return;
+    }
+    if (strcmp(a, b) > 0) {
+        char t[16];
+        memcpy(t, a, 16);
+        memcpy(a, b, 16);
+        memcpy(b, t, 16);
+    }
+    int i;
+    for (i = 0; i < dc->npairs; i++)
+        if (!strcmp(dc->pairs[i].a, a) && !strcmp(dc->pairs[i].b, b))
+            break;
+    if (i == dc->npairs) {
+        if (dc->npairs == 16)
+            return;
+        memcpy(dc->pairs[i].a, a, 16);
+        memcpy(dc->pairs[i].b, b, 16);
+        dc->pairs[i].score = 0;
+        dc->npairs++;
+    }
+    dc->pairs[i].score += w;
+    dc->pairs[i].last = dc->clock;
+    int best = 0;
+    for (int k = 1; k < dc->npairs; k++)
+        if (dc->pairs[k].score > dc->pairs[best].score ||
+            (dc->pairs[k].score == dc->pairs[best].score && dc->pairs[k].last > dc->pairs[best].last))
+            best = k;
+    memcpy(dc->pair[0], dc->pairs[best].a, 16);
+    memcpy(dc->pair[1], dc->pairs[best].b, 16);
+    dc->have_pair = 1;
+}
+
 static void set_pair_codes(mention *M, const discourse *dc)
 {
     if (dc->have_pair) {
@@ -351,7 +395,42 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                     merged = 1;
                 }
             }
-            /* "the government of Sudan" */
+            /* "the government of Sudan", "a spokesperson for the Swiss foreign ministry" */
+            if (!merged && M->last + 2 < n && fold_is(&toks[M->last + 1], "for")) {
+                lex_match om[2];
+                uint32_t at = M->last + 2;
+                if (at < n && fold_is(&toks[at], "the"))
+                    at++;
+                int ok2 = at < n ? lexicon_match(lx, toks, at, n, date, om, 2) : 0;
+                if (ok2 > 0 && om[0].kind != LEX_PERSON) {
+                    uint32_t end = at + om[0].ntok;
+                    char cc[16];
+                    if (om[0].kind == LEX_ADJ && end < n) {
+                        /* "for the Swiss foreign ministry": adjective + role */
+                        lex_match rm[2];
+                        int rk = lexicon_match(lx, toks, end, n, date, rm, 2);
+                        if (rk > 0 && rm[0].kind == LEX_ROLE) {
+                            combine(cc, om[0].code, rm[0].code);
+                            end += rm[0].ntok;
+                        } else {
+                            combine(cc, om[0].code, role);
+                        }
+                    } else if (om[0].kind == LEX_ROLE) {
+                        ok2 = 0;
+                    } else if (strlen(om[0].code) > 3) {
+                        snprintf(cc, sizeof cc, "%s", om[0].code);
+                    } else {
+                        combine(cc, om[0].code, role);
+                    }
+                    if (ok2 > 0) {
+                        add_code(M, cc);
+                        M->last = end - 1;
+                        M->kind = MEN_ROLE;
+                        M->how = "role for an organisation";
+                        merged = 1;
+                    }
+                }
+            }
             if (!merged && M->last + 2 < n && fold_is(&toks[M->last + 1], "of")) {
                 lex_match om[2];
                 int ok2 = lexicon_match(lx, toks, M->last + 2, n, date, om, 2);
@@ -454,21 +533,22 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
         for (uint32_t k = out[j].first; k <= out[j].last && k < n; k++)
             tok2men[k] = (int16_t)j;
     int main_subject_set = 0;
+    dc->clock++;
     for (uint32_t j = 0; j < nm; j++) {
         const mention *M = &out[j];
-        if (M->ncodes >= 2 && M->kind != MEN_PRONOUN) {
-            dc->n_last_plural = 0;
-            for (int c = 0; c < M->ncodes; c++)
-                snprintf(dc->last_plural[dc->n_last_plural++], 16, "%s", M->codes[c]);
-            char a[16], b2[16];
-            country_of(M->codes[0], a);
-            country_of(M->codes[1], b2);
-            if (strcmp(a, b2)) {
-                snprintf(dc->pair[0], 16, "%s", a);
-                snprintf(dc->pair[1], 16, "%s", b2);
-                dc->have_pair = 1;
+        int subj = toks[M->head].deprel == DEP_NSUBJ || toks[M->head].deprel == DEP_NSUBJ_PASS;
+        if (M->ncodes >= 2 && M->kind != MEN_PRONOUN && M->kind != MEN_PAIR)
+            note_pair(dc, M->codes[0], M->codes[1], subj ? 3 : 1);
+        /* coordinated mentions: "Sudan's army and the RSF" */
+        if (toks[M->head].deprel == DEP_CONJ && toks[M->head].head >= 0 && M->ncodes == 1 &&
+            M->kind != MEN_PRONOUN && M->kind != MEN_PAIR) {
+            int16_t other = tok2men[toks[M->head].head];
+            if (other >= 0 && (uint32_t)other != j && out[other].ncodes == 1 && out[other].kind != MEN_PRONOUN) {
+                int osubj = toks[out[other].head].deprel == DEP_NSUBJ || toks[out[other].head].deprel == DEP_NSUBJ_PASS;
+                note_pair(dc, out[other].codes[0], M->codes[0], osubj ? 3 : 1);
             }
-        } else if (M->ncodes >= 2) {
+        }
+        if (M->ncodes >= 2) {
             dc->n_last_plural = 0;
             for (int c = 0; c < M->ncodes; c++)
                 snprintf(dc->last_plural[dc->n_last_plural++], 16, "%s", M->codes[c]);

@@ -233,6 +233,15 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                     break;
                 }
             }
+            if (!found) {
+                /* "Kenzo Oshima, the United Nations relief coordinator," */
+                FOR_CHILDREN(S, x, c)
+                    if (S->t[c].deprel == DEP_APPOS && S->tok2men[c] >= 0) {
+                        add_mention(S, A, S->tok2men[c]);
+                        found = 1;
+                        break;
+                    }
+            }
             if (!found && !place_actor(S, x, A)) {
                 /* "the town of Douma", "the city of Kherson" */
                 FOR_CHILDREN(S, x, c)
@@ -1025,10 +1034,33 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             continue;
         cand *F = &cands[C->frame_parent];
         switch (F->pat->frame) {
-        case LEX_FRAME_SAY:
+        case LEX_FRAME_SAY: {
+            /* "X said Y must Z": a demand (CAMEO 10x, parallel to the appeal 02x) */
+            int must = 0;
+            FOR_CHILDREN(S, C->head, a)
+                if (S->t[a].deprel == DEP_AUX && fold_is(&S->t[a], "must"))
+                    must = 1;
+            if (must && C->src.n && F->src.n) {
+                char dcode[8] = "100";
+                if (C->pat->appeal && strlen(C->pat->appeal) >= 3) {
+                    snprintf(dcode, sizeof dcode, "10%s", C->pat->appeal + 2);
+                    if (!lexicon_code(S->lx, dcode))
+                        snprintf(dcode, sizeof dcode, "100");
+                }
+                const lex_code *lc = lexicon_code(S->lx, dcode);
+                if (lc) {
+                    F->code = lc->code;
+                    F->tgt = C->src;
+                    F->why = "statement that someone must act: a demand";
+                    C->suppressed = 1;
+                    C->why = "only demanded";
+                    break;
+                }
+            }
             F->suppressed = 1;
             F->why = "statement frame: the reported event is coded instead";
             break;
+        }
         case LEX_FRAME_INTENT:
             C->mod |= MOD_FUTURE;
             if (!C->src.n)
@@ -1061,6 +1093,17 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             break;
         }
         if (code_root(F->code) == 10 && F->pat->frame != LEX_FRAME_SAY) {
+            /* "demanded that Sudan release ...": the demand takes the
+             * complement's appeal code moved to the 10x family */
+            if (C->pat->appeal && strlen(C->pat->appeal) >= 3 && !strcmp(F->code, F->pat->code)) {
+                char dcode[8];
+                snprintf(dcode, sizeof dcode, "10%s", C->pat->appeal + 2);
+                const lex_code *lc = lexicon_code(S->lx, dcode);
+                if (lc)
+                    F->code = lc->code;
+            }
+            if (!F->tgt.n)
+                F->tgt = C->src;
             C->suppressed = 1;
             C->why = "only demanded";
         }

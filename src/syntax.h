@@ -26,10 +26,13 @@ syntax_ws *syntax_ws_new(const syntax_model *m);
 void syntax_ws_free(syntax_ws *ws);
 
 /* Fills upos, xpos, lemma/lemma_len, feats, head (-1 = root) and deprel of
- * toks[0..n).  form/form_len must be set (fold/fold_len optional).  Lemmas
- * point into the token's form or fold, into model memory, or into arena a.
- * Always produces one well-formed tree (one root, no cycle) when it returns
- * 0; returns CLIO_ERR_NOMEM on allocation failure. */
+ * toks[0..n).  form/form_len must be set (fold/fold_len optional: used for
+ * the lemma of non-ASCII words).  Lemmas are lower case and not
+ * NUL-terminated; they point into the token's form or fold, into model
+ * memory, or into arena a (when a is NULL: into ws, valid until the next
+ * call with ws).  Always produces one well-formed tree (one root, no
+ * cycle) when it returns 0; returns CLIO_ERR_NOMEM on allocation failure.
+ * Thread-safe with one ws per thread; cost linear in n. */
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a);
 
 #endif

@@ -4,7 +4,13 @@
  * data/models/syntax.bin.
  *
  *   train_syntax [-o OUT] [--dev FILE]... [--wordnet DIR] TRAIN.conllu...
- *   train_syntax --eval MODEL FILE.conllu [--news]
+ *   train_syntax --eval MODEL FILE.conllu... [--news]
+ *
+ * For experiments only, the environment may override the defaults:
+ * SYN_TAG_EPOCHS (8), SYN_PARSE_EPOCHS (14), SYN_SURE_MIN (10) and
+ * SYN_SURE_PERMILLE (980) for dictionary-tagged words, SYN_PRUNE_TAG,
+ * SYN_PRUNE_PARSE, SYN_PRUNE_LABEL (1.5: averaged weights below this are
+ * dropped from the model file).  `make models` uses the defaults.
  *
  * Algorithm: averaged perceptrons (integer updates, the "w - u/c" trick for
  * averages, so training is exact and reproducible bit for bit: fixed-seed
