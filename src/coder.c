@@ -58,6 +58,7 @@ typedef struct cand {
     const char *code;           /* code to emit (after modality and frames) */
     const char *why;            /* reason when suppressed / path when emitted */
     int frame_parent;           /* index of governing frame cand, -1 */
+    int weak_tgt;               /* target only from a modifier of the object ("U.S. pressure") */
 } cand;
 
 typedef struct sctx {
@@ -483,8 +484,13 @@ static void fill_args(const sctx *S, cand *C)
     const lex_pattern *P = C->pat;
     for (uint32_t i = 0; i < P->nsrc && !C->src.n; i++)
         slot_args(S, C, &P->src[i], &C->src);
-    for (uint32_t i = 0; i < P->ntgt && !C->tgt.n; i++)
+    for (uint32_t i = 0; i < P->ntgt && !C->tgt.n; i++) {
         slot_args(S, C, &P->tgt[i], &C->tgt);
+        if (C->tgt.n && P->tgt[i].kind == LEX_SLOT_OBJ && P->pos == 'V') {
+            int o = object_token(S, C->head);
+            C->weak_tgt = o >= 0 && S->tok2men[o] < 0;
+        }
+    }
     if (P->pos == 'V') {
         int no_subj = !C->src.n && subject_token(S, C->head, 0) < 0 && !is_passive(S, C->head) &&
                       S->t[C->head].deprel != DEP_XCOMP;
@@ -872,8 +878,10 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
         return push_note(E, sentence, S->t[C->head].start, S->t[C->head].end, "no source actor");
     if (root >= 13 && sports_context(S) && strlen(src.code[0]) == 3)
         return push_note(E, sentence, S->t[C->head].start, S->t[C->head].end, "sports context");
-    /* symmetric act among coordinated sources: "A and B met" */
-    if (sym && !tgt.n && src.n >= 2) {
+    /* symmetric act among coordinated sources: "A and B met"; an object
+     * that is not an actor itself ("met ... amid U.S. pressure") does not
+     * make a third party of the one modifying it */
+    if (sym && src.n >= 2 && (!tgt.n || C->weak_tgt)) {
         tgt = src;
     }
     if (!tgt.n && root >= 10 && S->dc->have_pair) {
@@ -975,6 +983,21 @@ static int is_under(const sctx *S, uint32_t x, uint32_t anc)
     return 0;
 }
 
+/* The code of an act when it is appealed for (prefix "02") or demanded
+ * ("10"): CAMEO's 02x, 03x and 10x families share their sub-structure
+ * (x1 material cooperation ... x5 yield ... x6 meet, x7 settle, x8
+ * mediation), so the complement's appeal= or intent= code carries over. */
+static const char *family_code(const sctx *S, const lex_pattern *P, const char *prefix)
+{
+    const char *from = P->appeal ? P->appeal : (P->intent && !strncmp(P->intent, "03", 2)) ? P->intent : NULL;
+    if (!from || strlen(from) < 3)
+        return NULL;
+    char c[8];
+    snprintf(c, sizeof c, "%s%s", prefix, from + 2);
+    const lex_code *lc = lexicon_code(S->lx, c);
+    return lc ? lc->code : NULL;
+}
+
 static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options *opt, const timex *tx, size_t ntx,
                          const ymd *story_date, const placeset *PS, evvec *E)
 {
@@ -1041,13 +1064,8 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 if (S->t[a].deprel == DEP_AUX && fold_is(&S->t[a], "must"))
                     must = 1;
             if (must && C->src.n && F->src.n) {
-                char dcode[8] = "100";
-                if (C->pat->appeal && strlen(C->pat->appeal) >= 3) {
-                    snprintf(dcode, sizeof dcode, "10%s", C->pat->appeal + 2);
-                    if (!lexicon_code(S->lx, dcode))
-                        snprintf(dcode, sizeof dcode, "100");
-                }
-                const lex_code *lc = lexicon_code(S->lx, dcode);
+                const char *fc = family_code(S, C->pat, "10");
+                const lex_code *lc = lexicon_code(S->lx, fc ? fc : "100");
                 if (lc) {
                     F->code = lc->code;
                     F->tgt = C->src;
@@ -1070,14 +1088,16 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             F->suppressed = 1;
             F->why = "intent frame: the intended event is coded";
             break;
-        case LEX_FRAME_APPEAL:
-            if (C->pat->appeal) {
-                F->code = C->pat->appeal;
+        case LEX_FRAME_APPEAL: {
+            const char *ac = family_code(S, C->pat, "02");
+            if (ac && !strcmp(F->code, F->pat->code)) {
+                F->code = ac;
                 F->why = "appeal frame: code from the complement";
             }
             C->suppressed = 1;
             C->why = "only called for";
             break;
+        }
         case LEX_FRAME_REJECT:
             if (C->pat->reject) {
                 F->code = C->pat->reject;
@@ -1095,13 +1115,9 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         if (code_root(F->code) == 10 && F->pat->frame != LEX_FRAME_SAY) {
             /* "demanded that Sudan release ...": the demand takes the
              * complement's appeal code moved to the 10x family */
-            if (C->pat->appeal && strlen(C->pat->appeal) >= 3 && !strcmp(F->code, F->pat->code)) {
-                char dcode[8];
-                snprintf(dcode, sizeof dcode, "10%s", C->pat->appeal + 2);
-                const lex_code *lc = lexicon_code(S->lx, dcode);
-                if (lc)
-                    F->code = lc->code;
-            }
+            const char *dc2 = family_code(S, C->pat, "10");
+            if (dc2 && !strcmp(F->code, F->pat->code) && (!strcmp(F->code, "100") || !strcmp(F->code, "10")))
+                F->code = dc2;
             if (!F->tgt.n)
                 F->tgt = C->src;
             C->suppressed = 1;
