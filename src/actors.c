@@ -257,7 +257,9 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
         }
         const tok *t = &toks[i];
         if (t->upos == UPOS_PRON || (!t->upos && (fold_is(t, "it") || fold_is(t, "its") || fold_is(t, "they")))) {
-            int sing = fold_is(t, "it") || fold_is(t, "its");
+            int person = fold_is(t, "he") || fold_is(t, "she") || fold_is(t, "his") || fold_is(t, "her") ||
+                         fold_is(t, "him");
+            int sing = fold_is(t, "it") || fold_is(t, "its") || person;
             int plur = fold_is(t, "they") || fold_is(t, "their") || fold_is(t, "them");
             /* expletive "it is expected that", "it was reported" */
             int expletive = t->deprel == DEP_EXPL;
@@ -286,7 +288,17 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                         add_code(M, dc->last_single);
                     M->how = "pronoun -> earlier subject";
                 } else {
-                    for (int j = 0; j < dc->n_last_plural; j++)
+                    /* a group named earlier in this sentence ("the rebels said they") */
+                    for (uint32_t j = nm; j > 0 && !M->ncodes; j--) {
+                        const mention *P = &out[j - 1];
+                        if (P->kind == MEN_PRONOUN)
+                            continue;
+                        if (P->ncodes >= 2 || ((P->kind == MEN_ROLE || P->kind == MEN_ROLE_BARE) &&
+                                               (toks[P->head].feats & FEAT_NUMBER_PLUR)))
+                            for (int c = 0; c < P->ncodes; c++)
+                                add_code(M, P->codes[c]);
+                    }
+                    for (int j = 0; j < dc->n_last_plural && !M->ncodes; j++)
                         add_code(M, dc->last_plural[j]);
                     M->how = "pronoun -> last group";
                 }
@@ -329,6 +341,14 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                         add_code(M, c);
                     }
                     M->how = "title + person";
+                    if (nm > 0 && out[nm - 1].kind == MEN_ADJ && out[nm - 1].last + 1 == M->first) {
+                        /* "Serbian President Vojislav Kostunica" */
+                        mention keep = *M;
+                        keep.first = out[nm - 1].first;
+                        nm--;
+                        M = &out[nm];
+                        *M = keep;
+                    }
                     goto done;
                 }
             }
@@ -354,7 +374,7 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                     nm--;
                     while (nm > 0) {
                         mention *Q = &out[nm - 1];
-                        if (Q->kind != MEN_ADJ && Q->kind != MEN_NAME)
+                        if (Q->kind != MEN_ADJ || P->kind != MEN_ADJ)
                             break;
                         uint32_t g = first - Q->last - 1;
                         if (g < 1 || g > 2)
@@ -495,6 +515,31 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                 out[w++] = out[j];
         }
         nm = w;
+    }
+    /* "leaders of the opposition coalition", "members of Hamas": a bare
+     * role followed by "of" and another actor is that actor */
+    for (uint32_t j = 0; j + 1 < nm; j++) {
+        mention *R = &out[j];
+        if (R->kind != MEN_ROLE_BARE || R->last + 2 >= n || !fold_is(&toks[R->last + 1], "of"))
+            continue;
+        const mention *X = &out[j + 1];
+        if (X->first < R->last + 2 || X->first > R->last + 5 || !X->ncodes || X->kind == MEN_PRONOUN)
+            continue;
+        int ok = 1;
+        for (uint32_t g = R->last + 2; g < X->first; g++)
+            ok &= fold_is(&toks[g], "the") || (np_filler(&toks[g]) && !(toks[g].flags & TOK_PUNCT)) ||
+                  (toks[g].flags & TOK_CAPITAL) || fold_is(&toks[g], "(") || fold_is(&toks[g], ")");
+        if (!ok)
+            continue;
+        R->ncodes = 0;
+        for (int c = 0; c < X->ncodes; c++)
+            add_code(R, X->codes[c]);
+        R->last = X->last;
+        R->kind = X->kind == MEN_ADJ ? MEN_ROLE : X->kind;
+        R->how = "role of an actor";
+        for (uint32_t q = j + 1; q + 1 < nm; q++)
+            out[q] = out[q + 1];
+        nm--;
     }
     /* titles before a person belong to the person: "former Defense Minister
      * and current Security Council Secretary Rustem Umerov" */

@@ -309,6 +309,13 @@ static int subject_token(const sctx *S, uint32_t v, int depth)
         return subject_token(S, (uint32_t)h, depth + 1);
     if (dr == DEP_ACL && S->t[v].xpos == XPOS_VBG)
         return (int)h;
+    if (dr == DEP_ACL && S->t[h].upos == UPOS_NOUN) {
+        /* "reached a consensus to exchange information": the subject of
+         * the verb governing the noun */
+        int32_t g = S->t[h].head;
+        if (g >= 0 && S->t[g].upos == UPOS_VERB && S->t[h].deprel == DEP_OBJ)
+            return subject_token(S, (uint32_t)g, depth + 1);
+    }
     return -1;
 }
 
@@ -470,8 +477,15 @@ static void order_fallback(const sctx *S, cand *C, int want_src, int want_tgt)
                 break;
             int mi = S->tok2men[k];
             if (mi >= 0) {
-                const tok *cs = case_of(S, S->men[mi].head);
-                if (!cs || fold_is(cs, "to") || fold_is(cs, "with") || fold_is(cs, "on") || fold_is(cs, "against"))
+                const mention *M = &S->men[mi];
+                const tok *cs = case_of(S, M->head);
+                int dr = S->t[M->head].deprel;
+                int32_t g = S->t[M->head].head;
+                /* "amid U.S. pressure": a modifier of something else is not the target */
+                int modifier = (dr == DEP_COMPOUND || dr == DEP_AMOD || dr == DEP_NMOD_POSS) && g >= 0 &&
+                               ((uint32_t)g < M->first || (uint32_t)g > M->last) && S->tok2men[g] < 0;
+                if (!modifier &&
+                    (!cs || fold_is(cs, "to") || fold_is(cs, "with") || fold_is(cs, "on") || fold_is(cs, "against")))
                     add_mention(S, &C->tgt, mi);
                 break;
             }
@@ -498,6 +512,8 @@ static void fill_args(const sctx *S, cand *C)
         for (uint32_t i = 0; i < P->ntgt; i++)
             wants_obj |= P->tgt[i].kind == LEX_SLOT_OBJ;
         int no_obj = wants_obj && !C->tgt.n && object_token(S, C->head) < 0;
+        if ((P->flags & LEX_PAT_SYM) && C->src.n >= 2)
+            no_obj = 0; /* "A and B met": the coordination is both sides */
         if (no_subj || no_obj)
             order_fallback(S, C, no_subj, no_obj);
         if (no_subj || no_obj)
@@ -876,6 +892,25 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
     int root = code_root(code);
     if (!src.n)
         return push_note(E, sentence, S->t[C->head].start, S->t[C->head].end, "no source actor");
+    if (C->pat->pos == 'N' && light_verb(S, C->head) < 0) {
+        /* "their first meeting in seven weeks": a noun whose only actor is a
+         * possessive pronoun re-describes an event told elsewhere */
+        int only_pron = 1;
+        FOR_CHILDREN(S, C->head, c) {
+            if (S->t[c].deprel != DEP_NMOD_POSS)
+                continue;
+            int mi = S->tok2men[c];
+            if (mi >= 0 && S->men[mi].kind != MEN_PRONOUN)
+                only_pron = 0;
+        }
+        int has_poss_pron = 0;
+        FOR_CHILDREN(S, C->head, c)
+            if (S->t[c].deprel == DEP_NMOD_POSS && S->tok2men[c] >= 0 && S->men[S->tok2men[c]].kind == MEN_PRONOUN)
+                has_poss_pron = 1;
+        if (has_poss_pron && only_pron)
+            return push_note(E, sentence, S->t[C->head].start, S->t[C->head].end,
+                             "a noun with only a possessive pronoun: re-mention of an event");
+    }
     if (root >= 13 && sports_context(S) && strlen(src.code[0]) == 3)
         return push_note(E, sentence, S->t[C->head].start, S->t[C->head].end, "sports context");
     /* symmetric act among coordinated sources: "A and B met"; an object
@@ -894,6 +929,19 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                 other = S->dc->pair[0];
             if (other)
                 arg_add(&tgt, other, 0, 0);
+        }
+    }
+    if (!tgt.n && root == 14) {
+        /* protests with no one named are directed at the protesters' own
+         * government (CAMEO's usual reading) */
+        for (int i = 0; i < src.n; i++) {
+            const char *c = src.code[i];
+            if (strlen(c) >= 3 && strncmp(c, "IGO", 3) && strncmp(c, "NGO", 3) && strncmp(c, "IMG", 3) &&
+                !(strlen(c) >= 6 && !strncmp(c + 3, "GOV", 3))) {
+                char g[16];
+                snprintf(g, sizeof g, "%.3sGOV", c);
+                arg_add(&tgt, g, 0, 0);
+            }
         }
     }
     if (!tgt.n && root != 14)
@@ -1122,6 +1170,29 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 F->tgt = C->src;
             C->suppressed = 1;
             C->why = "only demanded";
+        }
+    }
+    /* "began a hunger strike to protest X": a purpose clause of the same
+     * kind of act is the same event; its target goes to the main one */
+    for (uint32_t i = 0; i < nc; i++) {
+        cand *C = &cands[i];
+        int dr = S->t[C->head].deprel;
+        if (dr != DEP_ADVCL && dr != DEP_XCOMP && dr != DEP_ACL)
+            continue;
+        int32_t g = S->t[C->head].head;
+        for (int hops = 0; g >= 0 && hops < 3; hops++) {
+            for (uint32_t j = 0; j < nc; j++)
+                if (j != i && cands[j].head == (uint32_t)g && code_root(cands[j].code) == code_root(C->code) &&
+                    !cands[j].pat->frame) {
+                    if (!cands[j].tgt.n)
+                        cands[j].tgt = C->tgt;
+                    C->suppressed = 1;
+                    C->why = "purpose clause of the same act";
+                    g = -1;
+                    break;
+                }
+            if (g >= 0)
+                g = S->t[g].head;
         }
     }
     /* demands, hedges, negations and conditionals govern their complements */

@@ -582,6 +582,18 @@ static int split_sentences(const char *s, size_t n, const spanvec *sv, size_t a,
             while (last + 1 < b && is_closer(s, sv->v[last + 1]) &&
                    sv->v[last + 1].start == sv->v[last].end)
                 last++;
+            /* a citation mark after the period belongs to the sentence: ". [1]" */
+            if (last + 2 < b && tok_is(s, sv->v[last + 1], "[")) {
+                size_t q = last + 2;
+                while (q < b && q < last + 6 && !tok_is(s, sv->v[q], "]"))
+                    q++;
+                int digits = 1;
+                for (size_t r = last + 2; r < q; r++)
+                    digits &= is_digit(s[sv->v[r].start]) || tok_is(s, sv->v[r], "-") ||
+                              tok_is(s, sv->v[r], ",") || tok_is(s, sv->v[r], "\xE2\x80\x93");
+                if (q < b && q > last + 2 && digits)
+                    last = q;
+            }
             if (last + 1 >= b)
                 boundary = 1;
             else {

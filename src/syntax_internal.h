@@ -14,7 +14,7 @@
 #include "syntax.h"
 
 #define SYN_MAGIC "CLIOSYN1"
-#define SYN_VERSION 2u
+#define SYN_VERSION 4u
 #define SYN_MAX_TAGS 127   /* dictionary values use bit 0x80 */
 #define SYN_SURE 0x80      /* dictionary: tag the word without scoring */
 #define SYN_UNKNOWN_AMB 200
@@ -128,7 +128,9 @@ static inline int32_t syn_strmap_find(const syn_strmap *m, uint64_t h)
  * dict_val[dict_slots] u8 (class | SYN_SURE), the tagger table (keys
  * u32[slots], start u32[slots], len u8[slots], cls u8[entries], w
  * i16[entries]), the parser's syn_slot4[par_slots], the labeller table
- * (as the tagger's), then the lemma map (keys u32, off u32, len u8, strip
+ * (as the tagger's), the sure labels u8[ntags][ntags][2] (label of an arc
+ * from head tag to dependent tag, [1] = dependent to the right; 0 = score
+ * it), then the lemma map (keys u32, off u32, len u8, strip
  * u8 [lem_slots]) and its pool[pool_bytes]. */
 typedef struct syn_header {
     char magic[8];
@@ -138,7 +140,9 @@ typedef struct syn_header {
     uint32_t par_slots, par_entries;
     uint32_t lab_slots, lab_entries;
     uint32_t lem_slots, pool_bytes;
-    uint32_t reserved[4];
+    uint32_t features;        /* syn_fingerprint() of the trainer */
+    uint32_t sure_labels;     /* bytes of the sure-label table: ntags * ntags * 2 */
+    uint32_t reserved[2];
 } syn_header;
 
 struct syntax_model {
@@ -152,6 +156,7 @@ struct syntax_model {
     const uint8_t *dict_val;
     syn_table tagger, labeller;
     syn_table4 parser;
+    const uint8_t *sure_label;
     syn_strmap lemmas;
 };
 
@@ -181,6 +186,12 @@ int syntax_tag(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n);
 uint32_t syn_tag_features(const syn_words *sw, uint32_t i, uint64_t *out);
 int syn_tagdict_lookup(const syntax_model *m, uint64_t wh); /* class | SYN_SURE, or -1 */
 
+/* Changes whenever the feature hash or the number of feature templates
+ * changes, so a model trained with other features is refused instead of
+ * silently giving nonsense. */
+#define syn_fingerprint() ((uint32_t)(syn_feat(7, 11, 13, 17) >> 40) ^ \
+    ((uint32_t)SYN_TAG_FEATS << 24) ^ ((uint32_t)SYN_PARSE_FEATS << 16) ^ ((uint32_t)SYN_LABEL_FEATS << 8))
+
 /* ------------------------------------------------------- parser */
 enum { SYN_SHIFT = 0, SYN_REDUCE = 1, SYN_LEFT = 2, SYN_RIGHT = 3, SYN_NMOVES = 4 };
 
@@ -202,7 +213,7 @@ void syn_state_arc(syn_state *st, int32_t h, int32_t d, int label);
 /* Legal moves as a bit set (1 << move); 0 when terminal or when only the
  * forced "attach s0 to s1" move remains (buffer empty, s0 headless). */
 unsigned syn_legal(const syn_state *st);
-#define SYN_PARSE_FEATS 56
+#define SYN_PARSE_FEATS 57
 uint32_t syn_parse_features(const syn_words *sw, const syn_state *st, uint64_t *out);
 #define SYN_LABEL_FEATS 17
 uint32_t syn_label_features(const syn_words *sw, const syn_state *st, int32_t h, int32_t d, uint64_t *out);

@@ -150,6 +150,8 @@ syntax_model *syntax_load(const char *path, clio_error *err)
         why = "not a clio syntax model (bad magic)";
     else if (h.version != SYN_VERSION)
         why = "syntax model version not supported";
+    else if (h.features != syn_fingerprint())
+        why = "syntax model was trained with other features (retrain it)";
     else if (h.ntags == 0 || h.ntags > SYN_MAX_TAGS)
         why = "syntax model has a bad tag count";
     if (!why) {
@@ -189,6 +191,14 @@ syntax_model *syntax_load(const char *path, clio_error *err)
         }
         if (!why && read_table(&r, &m->labeller, h.lab_slots, h.lab_entries, DEP_COUNT) != 0)
             why = "syntax model has a corrupt labeller table";
+        if (!why) {
+            if (h.sure_labels != h.ntags * h.ntags * 2) r.bad = 1;
+            m->sure_label = take(&r, h.sure_labels, 1);
+            for (uint32_t i = 0; !r.bad && i < h.sure_labels; i++)
+                if (m->sure_label[i] >= DEP_COUNT || m->sure_label[i] == DEP_ROOT) r.bad = 1;
+            if (r.bad)
+                why = "syntax model has a corrupt label table";
+        }
         if (!why) {
             syn_strmap *lm = &m->lemmas;
             if (!is_pow2(h.lem_slots)) r.bad = 1;
@@ -258,6 +268,11 @@ void syntax_ws_free(syntax_ws *ws)
 
 static int best_label(const syntax_model *m, syntax_ws *ws, int32_t h, int32_t d)
 {
+    /* arcs whose label the tags settle (DT -> NN det, punctuation ...) */
+    uint32_t nt = m->ntags;
+    int sure = m->sure_label[((uint32_t)ws->sw.tag[h] * nt + ws->sw.tag[d]) * 2 + (h < d)];
+    if (sure)
+        return sure;
     uint32_t nf = syn_label_features(&ws->sw, &ws->st, h, d, ws->feats);
     int32_t *sc = ws->scores;
     memset(sc, 0, DEP_COUNT * sizeof *sc);
@@ -308,14 +323,20 @@ static void parse_sentence(const syntax_model *m, syntax_ws *ws, uint32_t n)
             st->sp--;
             continue;
         }
-        int32_t sc[SYN_NMOVES] = { 0 };
-        uint32_t nf = syn_parse_features(&ws->sw, st, ws->feats);
-        for (uint32_t f = 0; f < nf; f++)
-            syn_table4_add(&m->parser, ws->feats[f], sc);
         int mv = -1;
-        for (int k = 0; k < SYN_NMOVES; k++)
-            if ((legal >> k & 1) && (mv < 0 || sc[k] > sc[mv]))
-                mv = k;
+        if (legal & (legal - 1)) {
+            int32_t sc[SYN_NMOVES] = { 0 };
+            uint32_t nf = syn_parse_features(&ws->sw, st, ws->feats);
+            for (uint32_t f = 0; f < nf; f++)
+                syn_table4_add(&m->parser, ws->feats[f], sc);
+            for (int k = 0; k < SYN_NMOVES; k++)
+                if ((legal >> k & 1) && (mv < 0 || sc[k] > sc[mv]))
+                    mv = k;
+        } else {
+            /* one legal move (empty stack, or empty buffer): nothing to score */
+            for (mv = 0; !(legal >> mv & 1); mv++)
+                ;
+        }
         int32_t b = (int32_t)st->b;
         switch (mv) {
         case SYN_SHIFT:

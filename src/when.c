@@ -449,6 +449,23 @@ static int tense_from_tree(const scan *s, int32_t v)
                 if ((t->deprel == DEP_XCOMP || t->deprel == DEP_CCOMP) && t->head >= 0) {
                     if (future_word(s, (uint32_t)t->head))
                         return 1;
+                    /* "agreed to meet on Monday", "vowed to return next week": a
+                     * to-infinitive looks forward from its governor, unless the
+                     * governor reports an attempt or a start ("managed to") */
+                    int to_inf = 0;
+                    for (uint32_t j = 0; j < s->n; j++)
+                        if (s->t[j].head == v && s->t[j].deprel == DEP_MARK && eq(&s->t[j], "to"))
+                            to_inf = 1;
+                    const tok *g = &s->t[t->head];
+                    static const char *const LOOKS_BACK[] = {"manage", "fail", "try", "attempt", "begin",
+                        "start", "continue", "use", "refuse", NULL};
+                    int back = 0;
+                    for (int q = 0; LOOKS_BACK[q]; q++)
+                        if (g->lemma && g->lemma_len == strlen(LOOKS_BACK[q]) &&
+                            !memcmp(g->lemma, LOOKS_BACK[q], g->lemma_len))
+                            back = 1;
+                    if (to_inf && !back)
+                        return 1;
                     v = t->head;
                     continue;
                 }

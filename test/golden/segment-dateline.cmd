@@ -1,0 +1,2 @@
+# sentences, tokens, boilerplate of a small page
+"$CLIO" segment --quiet segment-dateline.txt
