@@ -487,6 +487,23 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
             add_code(M, b->code);
         }
     done:
+        if (M->ncodes && (M->kind == MEN_ROLE || M->kind == MEN_ROLE_BARE)) {
+            /* a title before a name the dictionaries do not know: "Defence
+             * Minister Pierre Joxe", "Judge Alejandro Rivera" */
+            uint32_t e = M->last + 1, k2 = 0;
+            while (e < n && k2 < 4 && (toks[e].flags & TOK_CAPITAL) && !(toks[e].flags & TOK_PUNCT) &&
+                   (toks[e].upos == UPOS_PROPN || !toks[e].upos)) {
+                lex_match xm[1];
+                if (lexicon_match(lx, toks, e, n, date, xm, 1) > 0)
+                    break;
+                e++;
+                k2++;
+            }
+            if (k2 >= 1 && k2 <= 4) {
+                M->last = e - 1;
+                M->how = M->kind == MEN_ROLE ? "adjective + title + name" : "title + name, country from context";
+            }
+        }
         if (M->ncodes) {
             M->head = mention_head(toks, M->first, M->last);
             nm++;
@@ -597,7 +614,7 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
             dc->n_last_plural = 0;
             for (int c = 0; c < M->ncodes; c++)
                 snprintf(dc->last_plural[dc->n_last_plural++], 16, "%s", M->codes[c]);
-        } else if (M->kind == MEN_ROLE || M->kind == MEN_ROLE_BARE) {
+        } else if (M->kind == MEN_ROLE) {
             if (toks[M->head].feats & FEAT_NUMBER_PLUR) {
                 dc->n_last_plural = 1;
                 snprintf(dc->last_plural[0], 16, "%s", M->codes[0]);

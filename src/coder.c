@@ -228,7 +228,8 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
             int found = 0;
             FOR_CHILDREN(S, x, c) {
                 int dr = S->t[c].deprel;
-                if ((dr == DEP_AMOD || dr == DEP_COMPOUND || dr == DEP_NMOD_POSS) && S->tok2men[c] >= 0) {
+                if ((dr == DEP_AMOD || dr == DEP_COMPOUND || dr == DEP_NMOD_POSS || dr == DEP_NMOD_DESC ||
+                     dr == DEP_FLAT) && S->tok2men[c] >= 0) {
                     add_mention(S, A, S->tok2men[c]);
                     found = 1;
                     break;
@@ -397,6 +398,8 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
     }
     case LEX_SLOT_IOBJ: {
         int o = child_rel(S, h, DEP_IOBJ);
+        if (o < 0 && lv >= 0)
+            o = child_rel(S, (uint32_t)lv, DEP_IOBJ);
         if (o >= 0)
             actors_at(S, (uint32_t)o, A, 0);
         break;
@@ -427,13 +430,20 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
         }
         break;
     case LEX_SLOT_COMP:
-        FOR_CHILDREN(S, h, c)
-            if (S->t[c].deprel == DEP_CCOMP || S->t[c].deprel == DEP_XCOMP || S->t[c].deprel == DEP_ADVCL ||
-                S->t[c].deprel == DEP_ACL) {
-                int s = subject_token(S, c, 0);
-                if (s >= 0 && (uint32_t)s != h)
-                    actors_at(S, (uint32_t)s, A, 0);
-            }
+        for (int pass = 0; pass < 2 && !A->n; pass++) {
+            /* the noun's own clause, else its light verb's ("expressed doubt
+             * that Russia wants") */
+            uint32_t x = pass == 0 ? h : (uint32_t)lv;
+            if (pass == 1 && lv < 0)
+                break;
+            FOR_CHILDREN(S, x, c)
+                if (S->t[c].deprel == DEP_CCOMP || S->t[c].deprel == DEP_XCOMP || S->t[c].deprel == DEP_ADVCL ||
+                    S->t[c].deprel == DEP_ACL) {
+                    int s = subject_token(S, c, 0);
+                    if (s >= 0 && (uint32_t)s != h && (uint32_t)s != x)
+                        actors_at(S, (uint32_t)s, A, 0);
+                }
+        }
         break;
     case LEX_SLOT_XOBJ: {
         int o = child_rel(S, h, DEP_OBJ);
@@ -505,6 +515,12 @@ static void fill_args(const sctx *S, cand *C)
             C->weak_tgt = o >= 0 && S->tok2men[o] < 0;
         }
     }
+    if (P->pos == 'N' && !C->tgt.n) {
+        int lv = light_verb(S, C->head);
+        int io = lv >= 0 ? child_rel(S, (uint32_t)lv, DEP_IOBJ) : -1;
+        if (io >= 0)
+            actors_at(S, (uint32_t)io, &C->tgt, 0);
+    }
     if (P->pos == 'V') {
         int no_subj = !C->src.n && subject_token(S, C->head, 0) < 0 && !is_passive(S, C->head) &&
                       S->t[C->head].deprel != DEP_XCOMP;
@@ -530,6 +546,32 @@ static int lemma_in(const tok *t, const char *const *lemmas, uint32_t n)
         if (lemma_is(t, lemmas[i]) || fold_is(t, lemmas[i]))
             return 1;
     return 0;
+}
+
+/* "25,000 tons of food aid", "a package of military aid": the measured
+ * noun stands for the measure in a lemma constraint */
+static int is_measure(const tok *t)
+{
+    static const char *const M[] = {"ton", "tonne", "tons", "tonnes", "package", "shipment", "consignment",
+        "batch", "amount", "load", "convoy", "supply", "round", "wave", "series", "barrage", "number", "lot",
+        "kind", "type", "form", "set", "piece", "bill", NULL};
+    for (int i = 0; M[i]; i++)
+        if (lemma_is(t, M[i]))
+            return 1;
+    return 0;
+}
+
+static const tok *measured(const sctx *S, uint32_t x)
+{
+    if (!is_measure(&S->t[x]))
+        return NULL;
+    FOR_CHILDREN(S, x, c)
+        if (S->t[c].deprel == DEP_NMOD) {
+            const tok *cs = case_of(S, c);
+            if (cs && fold_is(cs, "of"))
+                return &S->t[c];
+        }
+    return NULL;
 }
 
 static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *matched)
@@ -567,6 +609,14 @@ static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *m
             found = 1;
             *matched = (int)ch;
             break;
+        }
+        if (ok && c->nlemmas) {
+            const tok *mt = measured(S, ch);
+            if (mt && lemma_in(mt, c->lemmas, c->nlemmas)) {
+                found = 1;
+                *matched = (int)(mt - S->t);
+                break;
+            }
         }
     }
     if (!found && c->kind == LEX_CONS_PREP && S->t[h].upos == UPOS_VERB) {
@@ -1020,12 +1070,20 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
 }
 
 /* ---------------------------------------------------------- a sentence */
+/* Is x in the complement of anc?  Conjoined predicates ("rejected ... and
+ * expressed doubt"), parenthetical clauses and relative clauses ("Crimea,
+ * which it annexed") are independent statements, not complements. */
 static int is_under(const sctx *S, uint32_t x, uint32_t anc)
 {
+    uint32_t cur = x;
     int32_t a = S->t[x].head;
     for (int steps = 0; a >= 0 && steps < 64; steps++) {
+        int dr = S->t[cur].deprel;
+        if (dr == DEP_ACL_RELCL || dr == DEP_PARATAXIS)
+            return 0;
         if ((uint32_t)a == anc)
-            return 1;
+            return dr != DEP_CONJ;
+        cur = (uint32_t)a;
         a = S->t[a].head;
     }
     return 0;
@@ -1203,9 +1261,10 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             const cand *G = &cands[j];
             int gr = code_root(G->pat->code);
             int frame_ok = G->pat->frame == LEX_FRAME_INTENT || G->pat->frame == LEX_FRAME_SAY;
-            if ((!frame_ok && (gr == 10 || gr == 2 || gr == 11)) || (G->mod & (MOD_HEDGE | MOD_COND | MOD_NEG))) {
+            if ((!frame_ok && (gr == 10 || gr == 2 || gr == 11 || gr == 12 || gr == 13)) ||
+                (G->mod & (MOD_HEDGE | MOD_COND | MOD_NEG))) {
                 cands[i].suppressed = 1;
-                cands[i].why = "inside a demand, appeal, accusation, hedge or negation: not an actual event";
+                cands[i].why = "inside a demand, appeal, accusation, rejection, threat, hedge or negation: not an actual event";
             }
         }
     }

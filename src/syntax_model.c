@@ -377,6 +377,65 @@ int syntax_tag(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n)
     return 0;
 }
 
+/* A rule the perceptron gets wrong often in news: "has/had/is/was ..."
+ * before a participle ("has since launched", "was quickly approved") is an
+ * auxiliary, not the main verb.  Correcting the tag before parsing lets
+ * the parser attach the participle as the head.  The class used is the
+ * model's own (same XPOS, UPOS AUX). */
+static int fold_in(const tok *t, const char *const *w)
+{
+    for (int i = 0; w[i]; i++)
+        if (t->fold_len == strlen(w[i]) && !memcmp(t->fold, w[i], t->fold_len))
+            return 1;
+    return 0;
+}
+
+static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const HAVE[] = {"has", "have", "had", "'s", "'ve", "'d", "having", NULL};
+    static const char *const BE[] = {"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "'m", "am", NULL};
+    static const char *const SKIP[] = {"since", "already", "not", "n't", "also", "so", "far", "now", "just", "yet",
+        "still", "never", "recently", "reportedly", "repeatedly", "previously", "finally", "quickly", "only",
+        "long", "both", "all", "ever", "largely", "widely", "formally", "jointly", "officially", NULL};
+    syn_words *sw = &ws->sw;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t i = 0; i + 1 < n; i++) {
+        int c = sw->tag[i];
+        if (m->tag_upos[c] != UPOS_VERB)
+            continue;
+        int have = fold_in(&toks[i], HAVE), be = fold_in(&toks[i], BE);
+        if (!have && !be)
+            continue;
+        uint32_t j = i + 1;
+        while (j < n && j < i + 4 && fold_in(&toks[j], SKIP))
+            j++;
+        if (j >= n)
+            continue;
+        int xp = m->tag_xpos[sw->tag[j]];
+        if (!(xp == XPOS_VBN || (be && xp == XPOS_VBG)))
+            continue;
+        for (uint32_t k = 0; k < m->ntags; k++)
+            if (m->tag_xpos[k] == m->tag_xpos[c] && m->tag_upos[k] == UPOS_AUX) {
+                sw->tag[i] = (uint8_t)k;
+                sw->xpos[i] = m->tag_xpos[k];
+                break;
+            }
+        /* the words skipped are adverbs here ("has since launched") */
+        for (uint32_t q = i + 1; q < j; q++) {
+            int cq = sw->tag[q];
+            if (m->tag_upos[cq] == UPOS_ADV || m->tag_upos[cq] == UPOS_PART)
+                continue;
+            for (uint32_t k = 0; k < m->ntags; k++)
+                if (m->tag_xpos[k] == XPOS_RB && m->tag_upos[k] == UPOS_ADV) {
+                    sw->tag[q] = (uint8_t)k;
+                    sw->xpos[q] = XPOS_RB;
+                    break;
+                }
+        }
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -409,6 +468,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     for (uint32_t i = 0; i < n; i++)
         syn_words_set(sw, i, toks[i].form, toks[i].form_len);
     tag_sentence(m, ws, n);
+    fix_auxiliaries(m, ws, toks, n);
     parse_sentence(m, ws, n);
 
     syn_state *st = &ws->st;
