@@ -29,6 +29,9 @@
 
 static int fold_is(const tok *t, const char *s)
 {
+    /* first byte first: most calls are misses, and strlen is the cost */
+    if (!t->fold_len || t->fold[0] != s[0])
+        return 0;
     size_t k = strlen(s);
     return t->fold_len == k && memcmp(t->fold, s, k) == 0;
 }
@@ -100,7 +103,11 @@ static void add_code(mention *M, const char *code)
         if (!strcmp(M->codes[i], code))
             return;
     if (M->ncodes < MENTION_MAX_CODES) {
-        snprintf(M->codes[M->ncodes], sizeof M->codes[0], "%s", code);
+        size_t k = strlen(code);
+        if (k > sizeof M->codes[0] - 1)
+            k = sizeof M->codes[0] - 1;
+        memcpy(M->codes[M->ncodes], code, k);
+        M->codes[M->ncodes][k] = 0;
         M->ncodes++;
     }
 }
@@ -161,6 +168,8 @@ static const char *const PAIR_PHRASES[][4] = {
 
 static uint32_t match_pair_phrase(const tok *toks, uint32_t i, uint32_t n)
 {
+    if (!fold_is(&toks[i], "both") && !fold_is(&toks[i], "the"))
+        return 0;
     for (int p = 0; PAIR_PHRASES[p][0]; p++) {
         uint32_t k = 0;
         while (k < 4 && PAIR_PHRASES[p][k] && i + k < n && fold_is(&toks[i + k], PAIR_PHRASES[p][k]))
@@ -298,8 +307,9 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                             for (int c = 0; c < P->ncodes; c++)
                                 add_code(M, P->codes[c]);
                     }
-                    for (int j = 0; j < dc->n_last_plural && !M->ncodes; j++)
-                        add_code(M, dc->last_plural[j]);
+                    if (!M->ncodes)
+                        for (int j = 0; j < dc->n_last_plural; j++)
+                            add_code(M, dc->last_plural[j]);
                     M->how = "pronoun -> last group";
                 }
                 if (M->ncodes)

@@ -78,12 +78,17 @@ typedef struct sctx {
 /* ---------------------------------------------------------- tree helpers */
 static int fold_is(const tok *t, const char *s)
 {
+    /* first byte first: most calls are misses, and strlen is the cost */
+    if (!t->fold_len || t->fold[0] != s[0])
+        return 0;
     size_t k = strlen(s);
     return t->fold_len == k && memcmp(t->fold, s, k) == 0;
 }
 
 static int lemma_is(const tok *t, const char *s)
 {
+    if (t->lemma ? (!t->lemma_len || t->lemma[0] != s[0]) : (!t->fold_len || t->fold[0] != s[0]))
+        return 0;
     size_t k = strlen(s);
     if (t->lemma)
         return t->lemma_len == k && memcmp(t->lemma, s, k) == 0;
@@ -158,7 +163,11 @@ static void arg_add(arglist *A, const char *code, uint32_t s, uint32_t e)
         if (!strcmp(A->code[i], code))
             return;
     if (A->n < MAX_ARGS) {
-        snprintf(A->code[A->n], 16, "%s", code);
+        size_t k = strlen(code);
+        if (k > 15)
+            k = 15;
+        memcpy(A->code[A->n], code, k);
+        A->code[A->n][k] = 0;
         A->start[A->n] = s;
         A->end[A->n] = e;
         A->n++;
@@ -1331,7 +1340,10 @@ int coder_run(clio_worker *w, clio_doc *d, const clio_process_options *opt)
         if (st->flags & SENT_BOILERPLATE)
             continue;
         sctx S;
-        memset(&S, 0, sizeof S);
+        S.places = NULL;
+        S.nplaces = 0;
+        S.child_start = S.child_list = NULL;
+        S.nmen = 0;
         S.d = d;
         S.lx = lx;
         S.t = d->toks + st->first;

@@ -9,6 +9,11 @@
 #include <stdio.h>
 #include <string.h>
 
+static int json_str(buf *b, const char *s, size_t n);
+
+/* "FILE:LINE" of the rule, escaped as a JSON string body */
+static int tsv_field_json_rule(buf *b, const event *e);
+
 static int json_str(buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -140,16 +145,87 @@ static int fmt_date(char *out, size_t cap, const event_date *dt)
     }
 }
 
+/* Fast number output for the hot JSON path (printf costs more than the
+ * rest of an event). */
+static int put_u(buf *b, uint64_t v)
+{
+    char tmp[24];
+    int k = 0;
+    do {
+        tmp[k++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (buf_reserve(b, (size_t)k))
+        return -1;
+    while (k)
+        b->data[b->len++] = tmp[--k];
+    b->data[b->len] = 0;
+    return 0;
+}
+
+static int put_fixed(buf *b, double x, int decimals)
+{
+    static const double P[] = {1, 10, 100, 1000, 10000, 100000};
+    if (!(x == x) || x > 1e15 || x < -1e15)
+        return buf_puts(b, "0");
+    int r = 0;
+    if (x < 0) {
+        r |= buf_put(b, "-", 1);
+        x = -x;
+    }
+    uint64_t scaled = (uint64_t)(x * P[decimals] + 0.5);
+    uint64_t ip = scaled / (uint64_t)P[decimals], fp = scaled % (uint64_t)P[decimals];
+    r |= put_u(b, ip);
+    if (decimals) {
+        char tmp[8];
+        for (int i = decimals - 1; i >= 0; i--) {
+            tmp[i] = (char)('0' + fp % 10);
+            fp /= 10;
+        }
+        r |= buf_put(b, ".", 1);
+        r |= buf_put(b, tmp, (size_t)decimals);
+    }
+    return r;
+}
+
+#define LIT(b, s) buf_put((b), (s), sizeof(s) - 1)
+
+static int json_span(buf *b, uint32_t start, uint32_t end)
+{
+    int r = LIT(b, ",\"start\":");
+    r |= put_u(b, start);
+    r |= LIT(b, ",\"end\":");
+    r |= put_u(b, end);
+    return r;
+}
+
 static int json_actor(buf *b, const clio_doc *d, const actor_ref *a)
 {
     int r = 0;
     if (!a->code[0])
-        return buf_puts(b, "null");
-    r |= buf_puts(b, "{\"code\":");
+        return LIT(b, "null");
+    r |= LIT(b, "{\"code\":");
     r |= json_str(b, a->code, strlen(a->code));
-    r |= buf_puts(b, ",\"text\":");
+    r |= LIT(b, ",\"text\":");
     r |= json_str(b, d->text + a->start, a->end - a->start);
-    r |= buf_printf(b, ",\"start\":%u,\"end\":%u}", a->start, a->end);
+    r |= json_span(b, a->start, a->end);
+    r |= LIT(b, "}");
+    return r;
+}
+
+static int tsv_field_json_rule(buf *b, const event *e)
+{
+    const char *f = e->rule_file ? e->rule_file : "?";
+    int r = 0;
+    size_t mark = b->len;
+    r |= json_str(b, f, strlen(f)); /* quoted: strip the quotes again */
+    if (!r && b->len >= mark + 2) {
+        memmove(b->data + mark, b->data + mark + 1, b->len - mark - 2);
+        b->len -= 2;
+        b->data[b->len] = 0;
+    }
+    r |= buf_put(b, ":", 1);
+    r |= put_u(b, e->rule_line);
     return r;
 }
 
@@ -157,55 +233,80 @@ static int emit_event_json(const clio_doc *d, const event *e, buf *b)
 {
     int r = 0;
     char date[40];
-    r |= buf_puts(b, "{\"doc_id\":");
+    r |= LIT(b, "{\"doc_id\":");
     r |= json_str(b, d->id, d->id_len);
-    r |= buf_printf(b, ",\"sentence\":%u,\"source\":", e->sentence);
+    r |= LIT(b, ",\"sentence\":");
+    r |= put_u(b, e->sentence);
+    r |= LIT(b, ",\"source\":");
     r |= json_actor(b, d, &e->src);
-    r |= buf_puts(b, ",\"target\":");
+    r |= LIT(b, ",\"target\":");
     r |= json_actor(b, d, &e->tgt);
-    r |= buf_printf(b, ",\"code\":\"%s\",\"root\":\"%.2s\",\"quad_class\":%u,\"goldstein\":%.1f,\"plover\":{\"event\":",
-                    e->code, e->code, e->quad, (double)e->goldstein);
-    r |= e->plover_event ? json_str(b, e->plover_event, strlen(e->plover_event)) : buf_puts(b, "null");
-    r |= buf_puts(b, ",\"mode\":");
-    r |= e->plover_mode && *e->plover_mode ? json_str(b, e->plover_mode, strlen(e->plover_mode)) : buf_puts(b, "null");
-    r |= buf_puts(b, "},\"date\":");
+    r |= LIT(b, ",\"code\":\"");
+    r |= buf_puts(b, e->code);
+    r |= LIT(b, "\",\"root\":\"");
+    r |= buf_put(b, e->code, 2);
+    r |= LIT(b, "\",\"quad_class\":");
+    r |= put_u(b, e->quad);
+    r |= LIT(b, ",\"goldstein\":");
+    r |= put_fixed(b, (double)e->goldstein, 1);
+    r |= LIT(b, ",\"plover\":{\"event\":");
+    r |= e->plover_event ? json_str(b, e->plover_event, strlen(e->plover_event)) : LIT(b, "null");
+    r |= LIT(b, ",\"mode\":");
+    r |= e->plover_mode && *e->plover_mode ? json_str(b, e->plover_mode, strlen(e->plover_mode)) : LIT(b, "null");
+    r |= LIT(b, "},\"date\":");
     if (e->date.precision) {
         fmt_date(date, sizeof date, &e->date);
-        r |= buf_printf(b, "{\"value\":\"%s\",\"precision\":\"%s\"", date, DPREC[e->date.precision]);
+        r |= LIT(b, "{\"value\":\"");
+        r |= buf_puts(b, date);
+        r |= LIT(b, "\",\"precision\":\"");
+        r |= buf_puts(b, DPREC[e->date.precision]);
+        r |= LIT(b, "\"");
         if (e->date.end > e->date.start) {
-            r |= buf_puts(b, ",\"text\":");
+            r |= LIT(b, ",\"text\":");
             r |= json_str(b, d->text + e->date.start, e->date.end - e->date.start);
-            r |= buf_printf(b, ",\"start\":%u,\"end\":%u", e->date.start, e->date.end);
+            r |= json_span(b, e->date.start, e->date.end);
         }
-        r |= buf_puts(b, "}");
+        r |= LIT(b, "}");
     } else {
-        r |= buf_puts(b, "null");
+        r |= LIT(b, "null");
     }
-    r |= buf_puts(b, ",\"location\":");
+    r |= LIT(b, ",\"location\":");
     if (e->place.precision) {
-        r |= buf_puts(b, "{\"name\":");
+        r |= LIT(b, "{\"name\":");
         r |= json_str(b, e->place.name ? e->place.name : "", e->place.name ? strlen(e->place.name) : 0);
-        r |= buf_printf(b, ",\"country\":\"%s\",\"admin1\":", e->place.country);
-        r |= e->place.admin1 ? json_str(b, e->place.admin1, strlen(e->place.admin1)) : buf_puts(b, "null");
-        r |= buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f,\"precision\":\"%s\"", e->place.lat, e->place.lon,
-                        PPREC[e->place.precision]);
+        r |= LIT(b, ",\"country\":");
+        r |= json_str(b, e->place.country, strlen(e->place.country));
+        r |= LIT(b, ",\"admin1\":");
+        r |= e->place.admin1 ? json_str(b, e->place.admin1, strlen(e->place.admin1)) : LIT(b, "null");
+        r |= LIT(b, ",\"lat\":");
+        r |= put_fixed(b, e->place.lat, 4);
+        r |= LIT(b, ",\"lon\":");
+        r |= put_fixed(b, e->place.lon, 4);
+        r |= LIT(b, ",\"precision\":\"");
+        r |= buf_puts(b, PPREC[e->place.precision]);
+        r |= LIT(b, "\"");
         if (e->place.end > e->place.start) {
-            r |= buf_puts(b, ",\"text\":");
+            r |= LIT(b, ",\"text\":");
             r |= json_str(b, d->text + e->place.start, e->place.end - e->place.start);
-            r |= buf_printf(b, ",\"start\":%u,\"end\":%u", e->place.start, e->place.end);
+            r |= json_span(b, e->place.start, e->place.end);
         }
-        r |= buf_puts(b, "}");
+        r |= LIT(b, "}");
     } else {
-        r |= buf_puts(b, "null");
+        r |= LIT(b, "null");
     }
-    r |= buf_printf(b, ",\"negated\":%s,\"background\":%s,\"mentions\":%u,\"rule\":",
-                    e->negated ? "true" : "false", e->background ? "true" : "false", e->mentions ? e->mentions : 1);
-    char rule[300];
-    snprintf(rule, sizeof rule, "%s:%u", e->rule_file ? e->rule_file : "?", e->rule_line);
-    r |= json_str(b, rule, strlen(rule));
-    r |= buf_printf(b, ",\"evidence\":{\"start\":%u,\"end\":%u,\"text\":", e->ev_start, e->ev_end);
+    r |= e->negated ? LIT(b, ",\"negated\":true") : LIT(b, ",\"negated\":false");
+    r |= e->background ? LIT(b, ",\"background\":true") : LIT(b, ",\"background\":false");
+    r |= LIT(b, ",\"mentions\":");
+    r |= put_u(b, e->mentions ? e->mentions : 1);
+    r |= LIT(b, ",\"rule\":\"");
+    r |= tsv_field_json_rule(b, e);
+    r |= LIT(b, "\",\"evidence\":{\"start\":");
+    r |= put_u(b, e->ev_start);
+    r |= LIT(b, ",\"end\":");
+    r |= put_u(b, e->ev_end);
+    r |= LIT(b, ",\"text\":");
     r |= json_str(b, d->text + e->ev_start, e->ev_end - e->ev_start);
-    r |= buf_puts(b, "}}\n");
+    r |= LIT(b, "}}\n");
     return r;
 }
 

@@ -219,6 +219,11 @@ static const char *const CLITICS[] = {"n't", "'s", "'ll", "'re", "'ve", "'m", "'
 static void split_clitics(tokenizer *t, size_t a, size_t b)
 {
     const char *s = t->s;
+    /* no apostrophe (straight or curly), no clitic */
+    if (!memchr(s + a, '\'', b - a) && !memchr(s + a, 0xE2, b - a)) {
+        emit_span(t, a, b);
+        return;
+    }
     /* normalise curly apostrophe to compare */
     for (int i = 0; CLITICS[i]; i++) {
         const char *c = CLITICS[i];

@@ -279,9 +279,12 @@ int gazetteer_is_full(const gazetteer *g) { return (g->h->flags & GAZ_FLAG_FULL)
 uint32_t gazetteer_country_by_code(const gazetteer *g, const char *code)
 {
     size_t l = strlen(code);
+    if (l != 2 && l != 3)
+        return GAZ_NONE;
     for (uint32_t i = 0; i < g->h->ncountry; i++) {
         const gaz_country *c = &g->countries[i];
-        if ((l == 3 && memcmp(c->iso3, code, 3) == 0) || (l == 2 && memcmp(c->iso2, code, 2) == 0))
+        const char *k = l == 3 ? c->iso3 : c->iso2;
+        if (k[0] == code[0] && k[1] == code[1] && (l == 2 || k[2] == code[2]))
             return i;
     }
     return GAZ_NONE;
