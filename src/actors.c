@@ -384,7 +384,9 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                     nm--;
                     while (nm > 0) {
                         mention *Q = &out[nm - 1];
-                        if (Q->kind != MEN_ADJ || P->kind != MEN_ADJ)
+                        /* "Ukrainian and Russian officials", "U.S. and South Korean forces" */
+                        int q_country = Q->kind == MEN_NAME && Q->ncodes == 1 && strlen(Q->codes[0]) == 3;
+                        if ((Q->kind != MEN_ADJ && !q_country) || P->kind != MEN_ADJ)
                             break;
                         uint32_t g = first - Q->last - 1;
                         if (g < 1 || g > 2)

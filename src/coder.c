@@ -345,12 +345,21 @@ static int object_token(const sctx *S, uint32_t v)
 }
 
 /* the verb governing a nominal predicate ("launched attacks"), or -1 */
+static int is_measure(const tok *t);
+
 static int light_verb(const sctx *S, uint32_t x)
 {
     int dr = S->t[x].deprel;
     int32_t h = S->t[x].head;
     if (h < 0)
         return -1;
+    if (dr == DEP_NMOD && is_measure(&S->t[h])) {
+        /* "provide $5 billion in aid": the verb governing the measure */
+        dr = S->t[h].deprel;
+        h = S->t[h].head;
+        if (h < 0)
+            return -1;
+    }
     if ((dr == DEP_OBJ || dr == DEP_NSUBJ_PASS) && (S->t[h].upos == UPOS_VERB))
         return h;
     return -1;
@@ -431,10 +440,16 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
             if (!A->n && lv >= 0)
                 prep_args(S, (uint32_t)lv, sl->prep, A);
             if (!A->n && !noun) {
-                /* "extradited a trafficker to Brazil": the phrase may hang from the object */
+                /* "extradited a trafficker to Brazil": the phrase may hang from the
+                 * object, or one level below it ("$5 billion in aid to Ukraine") */
                 int o = object_token(S, h);
-                if (o >= 0)
+                if (o >= 0) {
                     prep_args(S, (uint32_t)o, sl->prep, A);
+                    if (!A->n)
+                        FOR_CHILDREN(S, (uint32_t)o, c)
+                            if (S->t[c].deprel == DEP_NMOD && !A->n)
+                                prep_args(S, c, sl->prep, A);
+                }
             }
         }
         break;
@@ -563,7 +578,8 @@ static int is_measure(const tok *t)
 {
     static const char *const M[] = {"ton", "tonne", "tons", "tonnes", "package", "shipment", "consignment",
         "batch", "amount", "load", "convoy", "supply", "round", "wave", "series", "barrage", "number", "lot",
-        "kind", "type", "form", "set", "piece", "bill", NULL};
+        "kind", "type", "form", "set", "piece", "bill", "$", "billion", "million", "euro", "dollar", "pound",
+        "yuan", "worth", "sum", "tranche", NULL};
     for (int i = 0; M[i]; i++)
         if (lemma_is(t, M[i]))
             return 1;
@@ -577,7 +593,7 @@ static const tok *measured(const sctx *S, uint32_t x)
     FOR_CHILDREN(S, x, c)
         if (S->t[c].deprel == DEP_NMOD) {
             const tok *cs = case_of(S, c);
-            if (cs && fold_is(cs, "of"))
+            if (cs && (fold_is(cs, "of") || fold_is(cs, "in")))
                 return &S->t[c];
         }
     return NULL;
@@ -738,7 +754,7 @@ static const lex_pattern *patterns_for(const sctx *S, uint32_t h, uint32_t *np)
         }
     }
     const lex_pattern *p = lexicon_patterns(S->lx, t->lemma, t->lemma_len, pos, np);
-    if (p || t->lemma_len < 5 || t->lemma_len > 60)
+    if (p || t->lemma_len > 60)
         return p;
     /* British spellings: mobilisation -> mobilization, defence -> defense,
      * labour -> labor, criticise -> criticize */
@@ -757,7 +773,38 @@ static const lex_pattern *patterns_for(const sctx *S, uint32_t h, uint32_t *np)
         memmove(q + 1, q + 2, 2);
         changed = 1;
     }
-    return changed ? lexicon_patterns(S->lx, alt, strlen(alt), pos, np) : NULL;
+    if (changed && (p = lexicon_patterns(S->lx, alt, strlen(alt), pos, np)))
+        return p;
+    /* the lemmatiser misses some rare regular forms ("shelled" -> "shel"):
+     * try the usual stems of the surface form */
+    if (pos == 'V' && t->fold_len > 4 && t->fold_len < 60) {
+        const char *f = t->fold;
+        size_t n = t->fold_len;
+        char stem[64];
+        size_t cut = 0;
+        if (n > 4 && !memcmp(f + n - 2, "ed", 2))
+            cut = 2;
+        else if (n > 5 && !memcmp(f + n - 3, "ing", 3))
+            cut = 3;
+        if (cut) {
+            size_t k = n - cut;
+            const char *forms[4];
+            char e1[72], e2[72], e3[72];
+            memcpy(stem, f, k);
+            stem[k] = 0;                                  /* shell(ed), attack(ed) */
+            snprintf(e1, sizeof e1, "%se", stem);         /* free(d) -> e1 "free"? no: "seiz(ed)" -> "seize" */
+            snprintf(e2, sizeof e2, "%.*s", (int)(k > 1 && stem[k - 1] == stem[k - 2] ? k - 1 : k), stem); /* stopp(ed) */
+            snprintf(e3, sizeof e3, "%.*sy", (int)(k > 1 && stem[k - 1] == 'i' ? k - 1 : k), stem);     /* carri(ed) */
+            forms[0] = stem;
+            forms[1] = e1;
+            forms[2] = e2;
+            forms[3] = e3;
+            for (int i = 0; i < 4; i++)
+                if ((p = lexicon_patterns(S->lx, forms[i], strlen(forms[i]), pos, np)))
+                    return p;
+        }
+    }
+    return NULL;
 }
 
 /* ------------------------------------------------------------- results */
@@ -1270,6 +1317,14 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             const cand *G = &cands[j];
             int gr = code_root(G->pat->code);
             int frame_ok = G->pat->frame == LEX_FRAME_INTENT || G->pat->frame == LEX_FRAME_SAY;
+            if (gr == 12 && !frame_ok && S->t[cands[i].head].head == (int32_t)G->head) {
+                /* "refused to meet X": a rejection of the complement's act, aimed at its target */
+                cand *Gw = &cands[j];
+                if (!Gw->tgt.n)
+                    Gw->tgt = cands[i].tgt;
+                if (cands[i].pat->reject && !strcmp(Gw->code, Gw->pat->code) && strlen(Gw->code) <= 3)
+                    Gw->code = cands[i].pat->reject;
+            }
             if ((!frame_ok && (gr == 10 || gr == 2 || gr == 11 || gr == 12 || gr == 13)) ||
                 (G->mod & (MOD_HEDGE | MOD_COND | MOD_NEG))) {
                 cands[i].suppressed = 1;

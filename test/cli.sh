@@ -64,3 +64,21 @@ if [ -d "${SHARED:-../shared}/examples" ]; then
 else
   ok "SKIP page checks (../shared absent)"
 fi
+# --dedup day: the same event reported by two documents is kept once with both ids
+printf '{"id":"d1","date":"2026-01-10","text":"Russian troops attacked Ukrainian positions on Friday."}\n{"id":"d2","date":"2026-01-10","text":"Russian troops attacked Ukrainian positions on Friday."}\n' > "$tmp/dup.jsonl"
+"$C" code --quiet --dedup day "$tmp/dup.jsonl" > "$tmp/dd" 2>/dev/null
+check "--dedup day keeps one event per day, dyad and code" "[ \$(grep -c '\"code\":\"19' '$tmp/dd') -ge 1 ] && python3 -c \"
+import json,sys
+rows=[json.loads(l) for l in open('$tmp/dd')]
+keys=[(r['date']['value'] if r['date'] else '', r['source']['code'], (r['target'] or {}).get('code'), r['code']) for r in rows]
+ok=len(keys)==len(set(keys)) and all(r['dedup']['documents']==2 and r['dedup']['doc_ids']==['d1','d2'] for r in rows)
+sys.exit(0 if ok and rows else 1)\""
+# explain names the rule and the reason for predicates without events
+printf 'The village was attacked on Monday. Russian troops shelled Ukrainian positions near Kharkiv on Monday.\n' | "$C" explain --date 2026-01-15 - > "$tmp/ex" 2>/dev/null
+check "explain shows an event with its rule" "grep -q '=> EVENT RUSMIL' '$tmp/ex' && grep -q 'rule data/dict/events/' '$tmp/ex'"
+check "explain gives the reason a predicate made no event" "grep -q 'no event from \"attacked\": no source actor' '$tmp/ex'"
+# formats carry the same events
+printf 'Russian troops shelled Ukrainian positions near Kharkiv on Monday.\n' > "$tmp/one.txt"
+nj=$("$C" code --quiet --format jsonl --date 2026-01-15 "$tmp/one.txt" | wc -l)
+nt=$("$C" code --quiet --format tsv --date 2026-01-15 "$tmp/one.txt" | tail -n +2 | wc -l)
+check "JSONL and TSV carry the same events" "[ $nj -ge 1 ] && [ $nj -eq $nt ]"
