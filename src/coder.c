@@ -41,7 +41,7 @@
 #define MAX_TIMEX 16
 #define MAX_PLACES 16
 
-enum { MOD_FUTURE = 1, MOD_NEG = 2, MOD_HEDGE = 4, MOD_HABIT = 8, MOD_COND = 16, MOD_QUESTION = 32 };
+enum { MOD_FUTURE = 1, MOD_NEG = 2, MOD_HEDGE = 4, MOD_HABIT = 8, MOD_COND = 16, MOD_QUESTION = 32, MOD_PURPOSE = 64 };
 
 typedef struct arglist {
     int n;
@@ -689,6 +689,13 @@ static unsigned modality(const sctx *S, uint32_t h)
         if (dr == DEP_MARK && (fold_is(t, "if") || fold_is(t, "unless") || fold_is(t, "whether")))
             m |= MOD_COND;
     }
+    /* "sent troops to help Haiti fight gangs": a purpose clause states an
+     * aim, not an act */
+    if (S->t[h].deprel == DEP_ADVCL || S->t[h].deprel == DEP_XCOMP) {
+        FOR_CHILDREN(S, h, c)
+            if (S->t[c].deprel == DEP_MARK && fold_is(&S->t[c], "to") && S->t[h].deprel == DEP_ADVCL)
+                m |= MOD_PURPOSE;
+    }
     /* "is to meet", "plans to meet", "is expected to meet" */
     int32_t g = S->t[h].head;
     if (S->t[h].deprel == DEP_XCOMP && g >= 0) {
@@ -1201,6 +1208,26 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 cands[w++] = cands[i];
         nc = w;
     }
+    /* "pulled out of the negotiations", "violated the truce": a noun that
+     * is an argument of another (non-frame) predicate is that act's theme */
+    {
+        uint32_t w = 0;
+        for (uint32_t i = 0; i < nc; i++) {
+            const cand *C = &cands[i];
+            int drop = 0;
+            if (C->pat->pos == 'N') {
+                int dr = S->t[C->head].deprel;
+                int32_t g = S->t[C->head].head;
+                if (g >= 0 && (dr == DEP_OBJ || dr == DEP_OBL || dr == DEP_NSUBJ_PASS))
+                    for (uint32_t j = 0; j < nc; j++)
+                        if (j != i && cands[j].head == (uint32_t)g && cands[j].pat->pos == 'V' && !cands[j].pat->frame)
+                            drop = 1;
+            }
+            if (!drop)
+                cands[w++] = cands[i];
+        }
+        nc = w;
+    }
     /* frames: the nearest frame predicate above each candidate */
     for (uint32_t i = 0; i < nc; i++) {
         for (uint32_t j = 0; j < nc; j++) {
@@ -1340,6 +1367,10 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             rc = push_note(E, sentence, h->start, h->end, C->why ? C->why : "suppressed");
             continue;
         }
+        if ((C->mod & MOD_PURPOSE) && !(C->pat->intent && (C->mod & MOD_FUTURE)) && C->frame_parent < 0) {
+            rc = push_note(E, sentence, h->start, h->end, "purpose clause: an aim, not an act");
+            continue;
+        }
         if (C->mod & (MOD_HEDGE | MOD_COND | MOD_HABIT)) {
             rc = push_note(E, sentence, h->start, h->end,
                            C->mod & MOD_HABIT ? "habitual or generic" : "hedged or conditional");
@@ -1470,19 +1501,34 @@ int coder_run(clio_worker *w, clio_doc *d, const clio_process_options *opt)
         free(E.spans);
         return rc;
     }
-    /* merge repeats: same event already told earlier in the story */
+    /* merge repeats: the same act found twice in one sentence (a verb and
+     * its noun) is one event, the one with its own date kept; the same
+     * event told again later in the story counts as a mention */
     uint32_t kept = 0;
     for (uint32_t i = 0; i < E.n; i++) {
-        int dup = -1;
-        for (uint32_t j = 0; j < kept; j++)
-            if (event_same(&E.v[j], &E.v[i])) {
+        int dup = -1, same_sentence = 0;
+        for (uint32_t j = 0; j < kept; j++) {
+            const event *a = &E.v[j], *b = &E.v[i];
+            if (a->sentence == b->sentence && !strcmp(a->code, b->code) && !strcmp(a->src.code, b->src.code) &&
+                !strcmp(a->tgt.code, b->tgt.code) &&
+                (a->date.precision == DPREC_DOCUMENT || b->date.precision == DPREC_DOCUMENT || event_same(a, b))) {
+                dup = (int)j;
+                same_sentence = 1;
+                break;
+            }
+            if (event_same(a, b)) {
                 dup = (int)j;
                 break;
             }
-        if (dup >= 0)
+        }
+        if (dup >= 0 && same_sentence) {
+            if (E.v[dup].date.precision == DPREC_DOCUMENT && E.v[i].date.precision != DPREC_DOCUMENT)
+                E.v[dup] = E.v[i];
+        } else if (dup >= 0) {
             E.v[dup].mentions++;
-        else
+        } else {
             E.v[kept++] = E.v[i];
+        }
     }
     coder_result *cr = arena_alloc(&d->mem, sizeof *cr);
     if (!cr) {
