@@ -52,6 +52,18 @@ int main(int argc, char **argv)
         return 4;
     }
     double t_load = now() - t0;
+    /* each data image on its own */
+    double t_img[3] = {0, 0, 0};
+    const unsigned only[3] = {CLIO_STAGE_SYNTAX, CLIO_STAGE_LEXICON, CLIO_STAGE_WHERE};
+    for (int k = 0; k < 3 && !stages; k++) {
+        clio_engine_options o1;
+        clio_engine_default_options(&o1);
+        o1.stages = only[k];
+        double t = now();
+        clio_engine *e1 = clio_engine_new(&o1, NULL);
+        t_img[k] = now() - t;
+        clio_engine_free(e1);
+    }
     FILE *f = fopen(argv[1], "rb");
     if (!f) {
         fprintf(stderr, "bench: cannot open %s\n", argv[1]);
@@ -113,9 +125,9 @@ int main(int argc, char **argv)
     double secs = now() - t1;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("stage=%s docs=%zu repeat=%d sentences=%zu tokens=%zu events=%zu load_ms=%.1f seconds=%.3f "
+    printf("stage=%s syntax_load_ms=%.1f lexicon_load_ms=%.1f gazetteer_load_ms=%.1f docs=%zu repeat=%d sentences=%zu tokens=%zu events=%zu load_ms=%.1f seconds=%.3f "
            "MB_per_s=%.2f sentences_per_s=%.0f tokens_per_s=%.0f peak_rss_MB=%.1f\n",
-           stage, n, repeat, sentences, tokens, events, t_load * 1000, secs,
+           stage, t_img[0] * 1000, t_img[1] * 1000, t_img[2] * 1000, n, repeat, sentences, tokens, events, t_load * 1000, secs,
            secs > 0 ? (double)bytes * repeat / 1e6 / secs : 0, secs > 0 ? (double)sentences / secs : 0,
            secs > 0 ? (double)tokens / secs : 0, (double)ru.ru_maxrss / 1024.0);
     for (size_t i = 0; i < n; i++) {
