@@ -25,6 +25,7 @@
 #include "lexicon.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int fold_is(const tok *t, const char *s)
@@ -212,7 +213,14 @@ static void note_pair(discourse *dc, const char *x, const char *y, uint32_t w)
         dc->pairs[i].score = 0;
         dc->npairs++;
     }
-    dc->pairs[i].score += w;
+    /* the story's own actors make its pair: a member from the most
+     * mentioned country counts double */
+    uint32_t bonus = 0;
+    if (dc->main_country[0] && !strncmp(a, dc->main_country, 3))
+        bonus += w;
+    if (dc->main_country[0] && !strncmp(b, dc->main_country, 3))
+        bonus += w;
+    dc->pairs[i].score += w + bonus;
     dc->pairs[i].last = dc->clock;
     int best = 0;
     for (int k = 1; k < dc->npairs; k++)
@@ -530,7 +538,12 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
         for (uint32_t j = 0; j < nm; j++) {
             const mention *M = &out[j];
             int drop = 0;
-            if ((M->kind == MEN_ROLE_BARE) && toks[M->head].upos) {
+            /* "the paramilitary Rapid Support Forces": a role word right before
+             * a name describes the name */
+            if (M->kind == MEN_ROLE_BARE && j + 1 < nm && out[j + 1].first == M->last + 1 &&
+                out[j + 1].kind == MEN_NAME)
+                drop = 1;
+            if (!drop && (M->kind == MEN_ROLE_BARE) && toks[M->head].upos) {
                 int dr = toks[M->head].deprel;
                 int32_t g = toks[M->head].head;
                 if ((dr == DEP_COMPOUND || dr == DEP_AMOD) && g >= 0 && ((uint32_t)g < M->first || (uint32_t)g > M->last)) {
@@ -550,7 +563,8 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
      * role followed by "of" and another actor is that actor */
     for (uint32_t j = 0; j + 1 < nm; j++) {
         mention *R = &out[j];
-        if (R->kind != MEN_ROLE_BARE || R->last + 2 >= n || !fold_is(&toks[R->last + 1], "of"))
+        if (R->kind != MEN_ROLE_BARE || R->last + 2 >= n ||
+            !(fold_is(&toks[R->last + 1], "of") || fold_is(&toks[R->last + 1], "from")))
             continue;
         const mention *X = &out[j + 1];
         if (X->first < R->last + 2 || X->first > R->last + 5 || !X->ncodes || X->kind == MEN_PRONOUN)
@@ -567,9 +581,24 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
         R->last = X->last;
         R->kind = X->kind == MEN_ADJ ? MEN_ROLE : X->kind;
         R->how = "role of an actor";
-        for (uint32_t q = j + 1; q + 1 < nm; q++)
-            out[q] = out[q + 1];
-        nm--;
+        uint32_t absorbed = 1;
+        /* "negotiators from Sudan's army and the RSF": the coordinated actor too */
+        while (j + 1 + absorbed < nm) {
+            const mention *Y = &out[j + 1 + absorbed];
+            uint32_t g = R->last + 1;
+            int ok2 = g < n && (fold_is(&toks[g], "and") || fold_is(&toks[g], ","));
+            for (uint32_t q = g + 1; ok2 && q < Y->first; q++)
+                ok2 = fold_is(&toks[q], "the") || fold_is(&toks[q], "and") || np_filler(&toks[q]);
+            if (!ok2 || Y->first > R->last + 5 || !Y->ncodes || Y->kind == MEN_PRONOUN)
+                break;
+            for (int c = 0; c < Y->ncodes; c++)
+                add_code(R, Y->codes[c]);
+            R->last = Y->last;
+            absorbed++;
+        }
+        for (uint32_t q = j + 1; q + absorbed < nm; q++)
+            out[q] = out[q + absorbed];
+        nm -= absorbed;
     }
     /* titles before a person belong to the person: "former Defense Minister
      * and current Security Council Secretary Rustem Umerov" */
@@ -603,24 +632,48 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
         }
         nm = w;
     }
+    /* pronouns again, now that titles, "of"/"from" phrases and
+     * coordination have been merged ("negotiators from A and B ... their") */
+    for (uint32_t j = 0; j < nm; j++) {
+        mention *M = &out[j];
+        if (M->kind != MEN_PRONOUN)
+            continue;
+        const tok *t = &toks[M->first];
+        int plur = fold_is(t, "they") || fold_is(t, "their") || fold_is(t, "them");
+        /* plural: the nearest group before; singular: the first subject */
+        for (uint32_t step = 0; step < j; step++) {
+            const mention *P = plur ? &out[j - 1 - step] : &out[step];
+            if (P->kind == MEN_PRONOUN)
+                continue;
+            int ok = plur ? (P->ncodes >= 2 || (P->kind == MEN_ROLE && (toks[P->head].feats & FEAT_NUMBER_PLUR)))
+                          : (P->ncodes == 1 && (toks[P->head].deprel == DEP_NSUBJ || toks[P->head].deprel == DEP_NSUBJ_PASS));
+            if (!ok)
+                continue;
+            M->ncodes = 0;
+            for (int c = 0; c < P->ncodes; c++)
+                add_code(M, P->codes[c]);
+            break;
+        }
+    }
     /* token map, discourse update */
     for (uint32_t j = 0; j < nm; j++)
         for (uint32_t k = out[j].first; k <= out[j].last && k < n; k++)
             tok2men[k] = (int16_t)j;
     int main_subject_set = 0;
     dc->clock++;
+    uint32_t lead = dc->clock <= 3 ? 2 : 1;   /* the lead sets the story's pair */
     for (uint32_t j = 0; j < nm; j++) {
         const mention *M = &out[j];
         int subj = toks[M->head].deprel == DEP_NSUBJ || toks[M->head].deprel == DEP_NSUBJ_PASS;
         if (M->ncodes >= 2 && M->kind != MEN_PRONOUN && M->kind != MEN_PAIR)
-            note_pair(dc, M->codes[0], M->codes[1], subj ? 3 : 1);
+            note_pair(dc, M->codes[0], M->codes[1], (subj ? 3 : 1) * lead);
         /* coordinated mentions: "Sudan's army and the RSF" */
         if (toks[M->head].deprel == DEP_CONJ && toks[M->head].head >= 0 && M->ncodes == 1 &&
             M->kind != MEN_PRONOUN && M->kind != MEN_PAIR) {
             int16_t other = tok2men[toks[M->head].head];
             if (other >= 0 && (uint32_t)other != j && out[other].ncodes == 1 && out[other].kind != MEN_PRONOUN) {
                 int osubj = toks[out[other].head].deprel == DEP_NSUBJ || toks[out[other].head].deprel == DEP_NSUBJ_PASS;
-                note_pair(dc, out[other].codes[0], M->codes[0], osubj ? 3 : 1);
+                note_pair(dc, out[other].codes[0], M->codes[0], (osubj ? 3 : 1) * lead);
             }
         }
         if (M->ncodes >= 2) {

@@ -59,6 +59,8 @@ typedef struct cand {
     const char *why;            /* reason when suppressed / path when emitted */
     int frame_parent;           /* index of governing frame cand, -1 */
     int weak_tgt;               /* target only from a modifier of the object ("U.S. pressure") */
+    int say_children;           /* a statement frame with reported predicates under it */
+    int emitted;                /* events this candidate produced */
 } cand;
 
 typedef struct sctx {
@@ -732,6 +734,18 @@ static const lex_pattern *best_pattern(const sctx *S, uint32_t h, const lex_patt
                     got[ng++] = m;
             }
         }
+        if (ok && np > 1) {
+            /* equally specific readings: prefer the one whose roles the
+             * sentence fills ("insists Ukraine should ..." is a demand on
+             * Ukraine, not a bare statement) */
+            cand T;
+            memset(&T, 0, sizeof T);
+            T.pat = P;
+            T.head = h;
+            T.frame_parent = -1;
+            fill_args(S, &T);
+            score = score * 4 + (T.src.n ? 1u : 0u) + (T.tgt.n ? 1u : 0u);
+        }
         if (ok && score > best_score) {
             best = P;
             best_score = score;
@@ -1264,8 +1278,10 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                     break;
                 }
             }
-            F->suppressed = 1;
-            F->why = "statement frame: the reported event is coded instead";
+            /* decided after emission: the bare statement is coded only
+             * when nothing it reports is */
+            if (!F->code || !strcmp(F->code, F->pat->code))
+                F->say_children = 1;
             break;
         }
         case LEX_FRAME_INTENT:
@@ -1360,9 +1376,23 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         }
     }
     int rc = 0;
+    for (int pass = 0; pass < 2 && rc == 0; pass++)
     for (uint32_t i = 0; i < nc && rc == 0; i++) {
         cand *C = &cands[i];
         const tok *h = &S->t[C->head];
+        /* statement frames wait for what they report (second pass) */
+        if ((pass == 0) != !C->say_children)
+            continue;
+        if (C->say_children) {
+            int reported = 0;
+            for (uint32_t j = 0; j < nc; j++)
+                if (cands[j].frame_parent == (int)i && cands[j].emitted)
+                    reported = 1;
+            if (reported) {
+                rc = push_note(E, sentence, h->start, h->end, "statement frame: the reported event is coded instead");
+                continue;
+            }
+        }
         if (C->suppressed) {
             rc = push_note(E, sentence, h->start, h->end, C->why ? C->why : "suppressed");
             continue;
@@ -1387,7 +1417,9 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         }
         if (!C->why)
             C->why = C->pat->pos == 'N' ? "noun predicate" : "verb predicate";
+        uint32_t before = E->n;
         rc = emit_cand(S, C, sentence, tx, ntx, story_date, opt->date_policy, PS, E);
+        C->emitted = (int)(E->n - before);
     }
     return rc;
 }
