@@ -6,7 +6,8 @@
  * the PLOVER gold-record JSON array (scored on dyads and PLOVER types).
  * Levels, as precision/recall/F1 over multisets per document:
  *   root+dyad  first two digits of the code, actors by their first three
- *              letters (IGO/NGO/IMG codes by their first six);
+ *              letters (IGO/NGO/IMG codes by their first six; a gold code that
+ *              is only "IGO", "NGO" or "IMG" accepts any code of that kind);
  *   code+dyad  the full code (or one of alt_codes), same actors;
  *   root       the root only;  dyad  the actors only.
  * Also: the share of no-event sentences that got an event, recall per root,
@@ -43,14 +44,23 @@ static void actor_key(const char *code, char out[8])
 enum { L_ROOTDYAD, L_CODEDYAD, L_ROOT, L_DYAD, L_PLOVER, NLEVELS };
 static const char *const LEVEL_NAMES[] = {"root+dyad", "code+dyad", "root", "dyad", "plover+dyad"};
 
+/* Same actor at the scoring level.  A gold code that only says "an IGO"
+ * (or NGO, IMG) without naming it matches any IGO (NGO, IMG) code. */
+static int actor_same(const char *gold, const char *pred)
+{
+    char gk[8], pk[8];
+    actor_key(gold, gk);
+    actor_key(pred, pk);
+    if (!strcmp(gk, pk))
+        return 1;
+    if (strlen(gold) == 3 && (!strcmp(gold, "IGO") || !strcmp(gold, "NGO") || !strcmp(gold, "IMG")))
+        return !strncmp(pred, gold, 3);
+    return 0;
+}
+
 static int ev_match(const ev *g, const ev *p, int level)
 {
-    char gs[8], gt[8], ps[8], pt[8];
-    actor_key(g->src, gs);
-    actor_key(g->tgt, gt);
-    actor_key(p->src, ps);
-    actor_key(p->tgt, pt);
-    int dyad = !strcmp(gs, ps) && !strcmp(gt, pt);
+    int dyad = actor_same(g->src, p->src) && actor_same(g->tgt, p->tgt);
     switch (level) {
     case L_ROOTDYAD: {
         if (!dyad) return 0;

@@ -400,6 +400,35 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
     syn_words *sw = &ws->sw;
     if (!toks || !toks[0].fold)
         return;
+    /* "Christopher telephoned Russian Foreign Minister ...": an -ed word
+     * tagged adjective right after a name, before any verb of the
+     * sentence, is the sentence's past-tense verb */
+    int seen_verb = 0;
+    for (uint32_t i = 0; i + 1 < n && !seen_verb; i++) {
+        int c = sw->tag[i];
+        int up = m->tag_upos[c];
+        if (up == UPOS_VERB || up == UPOS_AUX) {
+            seen_verb = 1;
+            break;
+        }
+        if (i == 0 || up != UPOS_ADJ || toks[i].fold_len < 5 ||
+            memcmp(toks[i].fold + toks[i].fold_len - 2, "ed", 2) != 0 || (toks[i].flags & TOK_CAPITAL))
+            continue;
+        int prev = m->tag_xpos[sw->tag[i - 1]];
+        int next = m->tag_xpos[sw->tag[i + 1]];
+        if (!(prev == XPOS_NNP || prev == XPOS_NNPS || prev == XPOS_PRP))
+            continue;
+        if (!(next == XPOS_NNP || next == XPOS_NNPS || next == XPOS_DT || next == XPOS_JJ || next == XPOS_PRPS ||
+              next == XPOS_CD || next == XPOS_NNS || next == XPOS_NN))
+            continue;
+        for (uint32_t k = 0; k < m->ntags; k++)
+            if (m->tag_xpos[k] == XPOS_VBD && m->tag_upos[k] == UPOS_VERB) {
+                sw->tag[i] = (uint8_t)k;
+                sw->xpos[i] = XPOS_VBD;
+                seen_verb = 1;
+                break;
+            }
+    }
     for (uint32_t i = 0; i + 1 < n; i++) {
         int c = sw->tag[i];
         if (m->tag_upos[c] != UPOS_VERB)
