@@ -47,19 +47,44 @@ int main(void)
         printf("ok - SKIP no gazetteer.bin built (cmake/where.cmake not included?)\n");
         return check_summary();
     }
-    const char *ex = "Indirizzo: Via Mario Greco 60, Buttigliera Alta, 10090, Torino, Italy";
+    /* an address of our own in the same convention (Italian contact block) */
+    const char *ex = "Indirizzo: Via Roma 12, Avigliana, 10051, Torino, Italy";
     address a[8];
     size_t n = address_find(g, ex, strlen(ex), a, 8);
-    CHECK_EQ_INT(n, 1, "example: one address");
+    CHECK_EQ_INT(n, 1, "Italian contact line: one address");
     if (n == 1) {
-        CHECK_EQ_STR(a[0].road, "Via Mario Greco", "example: road");
-        CHECK_EQ_STR(a[0].house_number, "60", "example: house number");
-        CHECK_EQ_STR(a[0].postcode, "10090", "example: postcode");
-        CHECK_EQ_STR(a[0].city, "Buttigliera Alta", "example: city");
-        CHECK_EQ_STR(a[0].province, "Torino", "example: province");
-        CHECK_EQ_STR(a[0].country, "ITA", "example: country");
-        CHECK(gaz_distance_km(a[0].lat, a[0].lon, 45.07, 7.43) < 5, "example: within 5 km of 45.07N 7.43E");
-        CHECK_EQ_INT(a[0].start, 11, "example: span starts after the label");
+        CHECK_EQ_STR(a[0].road, "Via Roma", "Italian contact line: road");
+        CHECK_EQ_STR(a[0].house_number, "12", "Italian contact line: house number");
+        CHECK_EQ_STR(a[0].postcode, "10051", "Italian contact line: postcode");
+        CHECK_EQ_STR(a[0].city, "Avigliana", "Italian contact line: city");
+        CHECK_EQ_STR(a[0].province, "Torino", "Italian contact line: province");
+        CHECK_EQ_STR(a[0].country, "ITA", "Italian contact line: country");
+        CHECK(gaz_distance_km(a[0].lat, a[0].lon, 45.08, 7.40) < 5, "Italian contact line: within 5 km of Avigliana");
+        CHECK_EQ_INT(a[0].start, 11, "Italian contact line: span starts after the label");
+    }
+    /* the example page's contact block (../shared; skipped when absent) */
+    {
+        FILE *pf = fopen(CLIO_SOURCE_DIR "/../shared/examples/istanbul-talks/page.txt", "r");
+        if (!pf) {
+            printf("ok - SKIP example page address (../shared absent)\n");
+        } else {
+            char line[512] = "", l2[512] = "";
+            if (!fgets(line, sizeof line, pf) || !fgets(l2, sizeof l2, pf))
+                l2[0] = 0;
+            fclose(pf);
+            l2[strcspn(l2, "\r\n")] = 0;
+            n = address_find(g, l2, strlen(l2), a, 8);
+            CHECK_EQ_INT(n, 1, "example page: one address");
+            if (n == 1) {
+                CHECK_EQ_STR(a[0].road, "Via Mario Greco", "example page: road");
+                CHECK_EQ_STR(a[0].house_number, "60", "example page: house number");
+                CHECK_EQ_STR(a[0].postcode, "10090", "example page: postcode");
+                CHECK_EQ_STR(a[0].city, "Buttigliera Alta", "example page: city");
+                CHECK_EQ_STR(a[0].province, "Torino", "example page: province");
+                CHECK_EQ_STR(a[0].country, "ITA", "example page: country");
+                CHECK(gaz_distance_km(a[0].lat, a[0].lon, 45.07, 7.43) < 5, "example page: within 5 km of 45.07N 7.43E");
+            }
+        }
     }
     const char *prose = "The minister said on Monday that 60 people were hurt, 10090 more fled, Italy said.";
     CHECK_EQ_INT(address_find(g, prose, strlen(prose), a, 8), 0, "prose with numbers is not an address");

@@ -16,9 +16,9 @@
 
 static const char DOC[] =
     "Contact\n"
-    "Indirizzo: Via Mario Greco 60, Buttigliera Alta, 10090, Torino, Italy\n"
+    "Indirizzo: Via Roma 12, Avigliana, 10051, Torino, Italy\n"
     "Contact\n"
-    "Indirizzo: Via Mario Greco 60, Buttigliera Alta, 10090, Torino, Italy\n"
+    "Indirizzo: Via Roma 12, Avigliana, 10051, Torino, Italy\n"
     "ANKARA (Reuters) - Delegations will meet in Istanbul on Wednesday, officials said.\n"
     "The previous rounds were held on May 16 and June 2 near the Bosphorus.\n";
 
@@ -158,7 +158,7 @@ int main(void)
     if (j) {
         const clio_json *addr = clio_json_get(j, "addresses");
         CHECK_EQ_INT(clio_json_size(addr), 1, "the repeated address is reported once");
-        CHECK(has_item(addr, "city", "Buttigliera Alta"), "address city");
+        CHECK(has_item(addr, "city", "Avigliana"), "address city");
         CHECK(has_item(addr, "province", "Torino"), "address province");
         if (e->gaz) {
             const clio_json *pl = clio_json_get(j, "places");

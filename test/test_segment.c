@@ -74,7 +74,7 @@ int main(void)
     CHECK_EQ_INT(D.nsent, 3, "quotes: closing quote stays with its sentence");
     CHECK_EQ_STR(sent_text(1), "\"Never.\"", "quoted sentence");
 
-    seg("He called it \xE2\x80\x9C" "diametrically opposed.\xE2\x80\x9D The talks ended.");
+    seg("The envoy called the plan \xE2\x80\x9C" "a dead end.\xE2\x80\x9D The talks ended.");
     CHECK_EQ_INT(D.nsent, 2, "curly closing quote after period");
 
     seg("MANILA, Philippines (AP) - Troops clashed with rebels on Monday.");
