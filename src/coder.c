@@ -949,8 +949,8 @@ static int code_root(const char *code)
 static int sports_context(const sctx *S)
 {
     static const char *const W[] = {"cup", "penalties", "penalty", "goal", "goals", "match", "tournament",
-        "championship", "olympics", "olympic", "league", "semifinal", "semi", "quarterfinal", "final", "striker",
-        "midfielder", "coach", "squad", "scored", "stadium", "medal", "wicket", "innings", NULL};
+        "championship", "olympics", "olympic", "semifinal", "quarterfinal", "striker", "trophy", "champions",
+        "midfielder", "coach", "squad", "scored", "stadium", "medal", "wicket", "innings", "playoff", NULL};
     for (uint32_t k = 0; k < S->n; k++)
         for (int i = 0; W[i]; i++)
             if (fold_is(&S->t[k], W[i]))
@@ -1038,7 +1038,7 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
             return push_note(E, sentence, S->t[C->head].start, S->t[C->head].end,
                              "a noun with only a possessive pronoun: re-mention of an event");
     }
-    if (root >= 13 && sports_context(S) && strlen(src.code[0]) == 3)
+    if (root >= 13 && sports_context(S))
         return push_note(E, sentence, S->t[C->head].start, S->t[C->head].end, "sports context");
     /* symmetric act among coordinated sources: "A and B met"; an object
      * that is not an actor itself ("met ... amid U.S. pressure") does not
@@ -1057,6 +1057,13 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
             if (other)
                 arg_add(&tgt, other, 0, 0);
         }
+    }
+    if (!tgt.n && root >= 18 && PS) {
+        /* "strikes killed 20 in Gaza": violence without a named victim is
+         * aimed at the place it happened (its country) */
+        const place *P = pick_place(S, C->head, PS);
+        if (P && P != PS->story && P->country[0] && P->precision != PLACE_COUNTRY)
+            arg_add(&tgt, P->country, P->start, P->end);
     }
     if (!tgt.n && root == 14) {
         /* protests with no one named are directed at the protesters' own
