@@ -1058,6 +1058,23 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                 arg_add(&tgt, other, 0, 0);
         }
     }
+    if (!tgt.n && root >= 16) {
+        /* "closed its straits to prevent Russian vessels from crossing":
+         * a restriction is aimed at the object of its purpose clause */
+        FOR_CHILDREN(S, C->head, c) {
+            if (S->t[c].deprel != DEP_ADVCL && S->t[c].deprel != DEP_XCOMP)
+                continue;
+            int to = 0;
+            FOR_CHILDREN(S, c, m)
+                if (S->t[m].deprel == DEP_MARK && fold_is(&S->t[m], "to"))
+                    to = 1;
+            int o = to ? object_token(S, c) : -1;
+            if (o >= 0)
+                actors_at(S, (uint32_t)o, &tgt, 0);
+            if (tgt.n)
+                break;
+        }
+    }
     if (!tgt.n && root >= 18 && PS) {
         /* "strikes killed 20 in Gaza": violence without a named victim is
          * aimed at the place it happened (its country) */
@@ -1334,6 +1351,41 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 F->tgt = C->src;
             C->suppressed = 1;
             C->why = "only demanded";
+        }
+    }
+    /* "called on both sides not to shut the door on dialogue" when the
+     * parser loses the attachment: an appeal with no complement of its own
+     * takes the next to-infinitive clause on its right */
+    for (uint32_t i = 0; i < nc; i++) {
+        cand *F = &cands[i];
+        if (F->pat->frame != LEX_FRAME_APPEAL || strcmp(F->code, F->pat->code))
+            continue;
+        int has_child = 0;
+        for (uint32_t j = 0; j < nc; j++)
+            if (cands[j].frame_parent == (int)i)
+                has_child = 1;
+        if (has_child)
+            continue;
+        for (uint32_t j = 0; j < nc; j++) {
+            cand *C = &cands[j];
+            if (C->head <= F->head || C->frame_parent >= 0 || C->pat->frame)
+                continue;
+            int32_t v = C->pat->pos == 'N' ? S->t[C->head].head : (int32_t)C->head;
+            int to = 0;
+            for (int hops = 0; v >= 0 && hops < 2 && !to; hops++) {
+                FOR_CHILDREN(S, (uint32_t)v, m)
+                    if (S->t[m].deprel == DEP_MARK && fold_is(&S->t[m], "to"))
+                        to = 1;
+                v = S->t[v].head;
+            }
+            const char *ac = to ? family_code(S, C->pat, "02") : NULL;
+            if (!ac)
+                continue;
+            F->code = ac;
+            F->why = "appeal frame: code from the clause after it";
+            C->suppressed = 1;
+            C->why = "only called for";
+            break;
         }
     }
     /* "began a hunger strike to protest X": a purpose clause of the same
