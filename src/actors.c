@@ -167,6 +167,16 @@ static const char *const PAIR_PHRASES[][4] = {
     {"the", "two", "nations", NULL}, {"both", "nations", NULL, NULL}, {"the", "two", "delegations", NULL},
     {"both", "delegations", NULL, NULL}, {NULL, NULL, NULL, NULL}};
 
+/* "the country", "the nation": the document's main country */
+static uint32_t match_country_phrase(const tok *toks, uint32_t i, uint32_t n)
+{
+    if (i + 1 < n && fold_is(&toks[i], "the") &&
+        (fold_is(&toks[i + 1], "country") || fold_is(&toks[i + 1], "nation")) &&
+        !(i + 2 < n && (fold_is(&toks[i + 2], "'s") || fold_is(&toks[i + 2], "of"))))
+        return 2;
+    return 0;
+}
+
 static uint32_t match_pair_phrase(const tok *toks, uint32_t i, uint32_t n)
 {
     if (!fold_is(&toks[i], "both") && !fold_is(&toks[i], "the"))
@@ -270,6 +280,20 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                 nm++;
             }
             i += pk;
+            continue;
+        }
+        uint32_t ck = match_country_phrase(toks, i, n);
+        if (ck && dc->main_country[0]) {
+            mention *M = &out[nm];
+            memset(M, 0, sizeof *M);
+            M->first = i;
+            M->last = i + ck - 1;
+            M->kind = MEN_PRONOUN;
+            M->how = "\"the country\" -> the story's main country";
+            add_code(M, dc->main_country);
+            M->head = mention_head(toks, M->first, M->last);
+            nm++;
+            i += ck;
             continue;
         }
         const tok *t = &toks[i];
@@ -636,7 +660,7 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
      * coordination have been merged ("negotiators from A and B ... their") */
     for (uint32_t j = 0; j < nm; j++) {
         mention *M = &out[j];
-        if (M->kind != MEN_PRONOUN)
+        if (M->kind != MEN_PRONOUN || M->last != M->first)
             continue;
         const tok *t = &toks[M->first];
         int plur = fold_is(t, "they") || fold_is(t, "their") || fold_is(t, "them");

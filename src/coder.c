@@ -319,7 +319,9 @@ static int subject_token(const sctx *S, uint32_t v, int depth)
     }
     if (dr == DEP_CONJ || dr == DEP_ADVCL)
         return subject_token(S, (uint32_t)h, depth + 1);
-    if (dr == DEP_ACL && S->t[v].xpos == XPOS_VBG)
+    /* "troops firing on ...", and a main verb the parser took for a reduced
+     * relative ("Thousands of protesters rallied ...") */
+    if (dr == DEP_ACL && (S->t[v].xpos == XPOS_VBG || S->t[v].xpos == XPOS_VBD))
         return (int)h;
     if (dr == DEP_ACL && S->t[h].upos == UPOS_NOUN) {
         /* "reached a consensus to exchange information": the subject of
