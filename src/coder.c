@@ -897,6 +897,24 @@ static int same_country(const char *a, const char *b)
     return strlen(a) >= 3 && strlen(b) >= 3 && !strncmp(a, b, 3) && strncmp(a, "IGO", 3) && strncmp(a, "NGO", 3);
 }
 
+/* Is token x inside a relative, adverbial or complement clause whose verb
+ * is not the predicate itself? */
+static int is_under_any_clause(const sctx *S, uint32_t x, uint32_t pred)
+{
+    uint32_t cur = x;
+    for (int steps = 0; steps < 64; steps++) {
+        int32_t h = S->t[cur].head;
+        if (h < 0)
+            return 0;
+        int dr = S->t[cur].deprel;
+        if ((dr == DEP_ACL_RELCL || dr == DEP_ADVCL || dr == DEP_CCOMP || dr == DEP_ACL) && cur != pred &&
+            S->t[cur].upos == UPOS_VERB)
+            return 1;
+        cur = (uint32_t)h;
+    }
+    return 0;
+}
+
 /* the date of an event: a timex hanging from the predicate's clause */
 static int pick_dates(const sctx *S, uint32_t head, const timex *tx, size_t ntx, int *out, int max)
 {
@@ -924,6 +942,29 @@ static int pick_dates(const sctx *S, uint32_t head, const timex *tx, size_t ntx,
             if (S->t[v].upos == UPOS_VERB)
                 break;
             v = S->t[v].head;
+        }
+    }
+    if (!k) {
+        /* one date in the sentence, outside any other clause, dates it
+         * ("Erdogan last month called on ..." when the parse loses the link) */
+        int only = -1, count = 0;
+        for (size_t i = 0; i < ntx; i++)
+            if (tx[i].kind != WHEN_DATELINE) {
+                only = (int)i;
+                count++;
+            }
+        if (count == 1 && tx[only].anchor_tok >= 0) {
+            int inside_clause = 0;
+            int32_t a = S->t[tx[only].anchor_tok].head;
+            for (int steps = 0; a >= 0 && steps < 64; steps++) {
+                int dr = S->t[a].deprel;
+                if ((S->t[a].upos == UPOS_VERB && (uint32_t)a != head) &&
+                    (dr == DEP_ACL_RELCL || dr == DEP_ADVCL || dr == DEP_CCOMP))
+                    inside_clause = 1;
+                a = S->t[a].head;
+            }
+            if (!inside_clause && !is_under_any_clause(S, (uint32_t)tx[only].anchor_tok, head))
+                out[k++] = only;
         }
     }
     return k;
@@ -961,6 +1002,8 @@ static int sports_context(const sctx *S)
 }
 
 /* Emit the events of one candidate. */
+static int is_under_any_clause(const sctx *S, uint32_t x, uint32_t pred);
+
 typedef struct placeset {
     const place *p;
     size_t n;
@@ -974,6 +1017,12 @@ static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
         const place *P = &PS->p[i];
         if (P->cue == PLACE_CUE_DATELINE)
             continue;
+        /* a country named as an actor ("support for Ukraine") is not where
+         * the event happened; "in Ukraine" is */
+        if (P->precision == PLACE_COUNTRY && !P->in_preposition)
+            continue;
+        if (S->tok2men[P->first] >= 0 && !P->in_preposition)
+            continue;
         int32_t a = P->anchor_tok;
         int steps = 0;
         while (a >= 0 && (uint32_t)a != head && steps < 10) {
@@ -986,11 +1035,32 @@ static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
         if (a >= 0 && (uint32_t)a == head)
             return P;
     }
-    /* a place in the predicate's own clause ("met ... in Istanbul") */
-    int32_t v = S->t[head].upos == UPOS_VERB ? (int32_t)head : S->t[head].head;
-    for (size_t i = 0; v >= 0 && i < PS->n; i++)
-        if (PS->p[i].anchor_tok == v && PS->p[i].in_preposition)
-            return &PS->p[i];
+    /* a place in the predicate's clause ("held talks ... in Muscat", "agreed
+     * in Istanbul to swap"): climb from a noun to its verb, and through
+     * xcomp to the governing verb */
+    int32_t v = (int32_t)head;
+    for (int hops = 0; v >= 0 && hops < 4; hops++) {
+        for (size_t i = 0; i < PS->n; i++)
+            if (PS->p[i].anchor_tok == v && PS->p[i].in_preposition && PS->p[i].cue != PLACE_CUE_DATELINE)
+                return &PS->p[i];
+        int dr = S->t[v].deprel;
+        if (S->t[v].upos == UPOS_VERB && dr != DEP_XCOMP)
+            break;
+        v = S->t[v].head;
+    }
+    /* the sentence's one locative place, when the parse does not say what
+     * it modifies ("met Putin in Alaska" with "in Alaska" on the wrong word) */
+    const place *only = NULL;
+    int count = 0;
+    for (size_t i = 0; i < PS->n; i++) {
+        const place *P = &PS->p[i];
+        if (P->cue == PLACE_CUE_DATELINE || !P->in_preposition || P->precision == PLACE_COUNTRY)
+            continue;
+        only = P;
+        count++;
+    }
+    if (count == 1 && !is_under_any_clause(S, only->first, head))
+        return only;
     return PS->story;
 }
 
