@@ -559,9 +559,11 @@ static int is_terminal(const char *s, span t)
 
 static int is_closer(const char *s, span t)
 {
+    /* opening curly quotes count too: pages often close with the wrong one
+     * ("decision.“"), and only an attached one is absorbed */
     return tok_is(s, t, "\"") || tok_is(s, t, "'") || tok_is(s, t, ")") || tok_is(s, t, "]") ||
            tok_is(s, t, "}") || tok_is(s, t, "\xE2\x80\x9D") || tok_is(s, t, "\xE2\x80\x99") ||
-           tok_is(s, t, "\xC2\xBB");
+           tok_is(s, t, "\xC2\xBB") || tok_is(s, t, "\xE2\x80\x9C") || tok_is(s, t, "\xE2\x80\x98");
 }
 
 /* Can token t open a sentence?  Upper case, digit, opening quote/bracket. */
