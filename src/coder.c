@@ -583,7 +583,8 @@ static int is_measure(const tok *t)
     static const char *const M[] = {"ton", "tonne", "tons", "tonnes", "package", "shipment", "consignment",
         "batch", "amount", "load", "convoy", "supply", "round", "wave", "series", "barrage", "number", "lot",
         "kind", "type", "form", "set", "piece", "bill", "$", "billion", "million", "euro", "dollar", "pound",
-        "yuan", "worth", "sum", "tranche", NULL};
+        "yuan", "worth", "sum", "tranche", "hundreds", "thousands", "dozens", "scores", "hundred", "thousand",
+        "dozen", "score", "millions", NULL};
     for (int i = 0; M[i]; i++)
         if (lemma_is(t, M[i]))
             return 1;
@@ -613,6 +614,18 @@ static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *m
         switch (c->kind) {
         case LEX_CONS_REL:
             ok = dr == c->deprel || (c->deprel == DEP_OBJ && dr == DEP_NSUBJ_PASS && is_passive(S, h));
+            if (!ok && (c->deprel == DEP_ADVCL || c->deprel == DEP_XCOMP) && dr == DEP_OBJ) {
+                /* "accused Israel of shelling": the gerund hangs from the object */
+                FOR_CHILDREN(S, ch, g2)
+                    if (S->t[g2].deprel == DEP_ACL || S->t[g2].deprel == DEP_ADVCL) {
+                        FOR_CHILDREN(S, g2, mk)
+                            if ((S->t[mk].deprel == DEP_MARK || S->t[mk].deprel == DEP_CASE) &&
+                                fold_is(&S->t[mk], "of") && lemma_in(&S->t[g2], c->lemmas, c->nlemmas)) {
+                                ok = 1;
+                                t = &S->t[g2];
+                            }
+                    }
+            }
             if (!ok && c->deprel == DEP_XCOMP && dr == DEP_ADVCL) {
                 /* parsers often attach "pressed X to act" as advcl */
                 FOR_CHILDREN(S, ch, m)
@@ -647,6 +660,24 @@ static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *m
                 break;
             }
         }
+    }
+    if (!found && c->kind == LEX_CONS_PREP && (S->t[h].upos == UPOS_NOUN || S->t[h].upos == UPOS_PROPN)) {
+        /* "held talks ... on the sidelines": the phrase hangs from the light verb */
+        int lv = light_verb(S, h);
+        if (lv >= 0)
+            FOR_CHILDREN(S, (uint32_t)lv, ch) {
+                if (!is_obl_or_nmod(S->t[ch].deprel))
+                    continue;
+                const tok *cs = case_of(S, ch);
+                int ok = 0;
+                for (uint32_t p = 0; cs && p < c->npreps && !ok; p++)
+                    ok = fold_is(cs, c->preps[p]);
+                if (ok && lemma_in(&S->t[ch], c->lemmas, c->nlemmas)) {
+                    found = 1;
+                    *matched = (int)ch;
+                    break;
+                }
+            }
     }
     if (!found && c->kind == LEX_CONS_PREP && S->t[h].upos == UPOS_VERB) {
         /* "accused Israel of shelling": the phrase may hang from the object */
@@ -705,7 +736,8 @@ static unsigned modality(const sctx *S, uint32_t h)
     if (S->t[h].deprel == DEP_XCOMP && g >= 0) {
         const tok *gv = &S->t[g];
         static const char *const INTENT_VERBS[] = {"plan", "intend", "expect", "want", "seek", "aim", "hope",
-            "prepare", "decide", "schedule", "set", "due", "likely", "ready", "try", "wish", "going", NULL};
+            "prepare", "decide", "schedule", "set", "due", "likely", "ready", "try", "wish", "going", "willing",
+            "prepared", "eager", "keen", "determined", "poised", NULL};
         for (int i = 0; INTENT_VERBS[i]; i++)
             if (lemma_is(gv, INTENT_VERBS[i]))
                 m |= MOD_FUTURE;

@@ -605,8 +605,10 @@ static int split_sentences(const char *s, size_t n, const spanvec *sv, size_t a,
                 boundary = 1;
             else {
                 span nx = sv->v[last + 1];
-                /* '...' inside a sentence is followed by lower case */
-                boundary = can_open(s, n, nx);
+                /* '...' inside a sentence is followed by lower case; after a
+                 * plain . ! ? a lower-case word starts a new (informal) sentence */
+                int ellipsis = tok_is(s, t, "...") || tok_is(s, t, "\xE2\x80\xA6");
+                boundary = ellipsis ? can_open(s, n, nx) : 1;
                 if (tok_is(s, t, ".") && nx.start == t.end && !is_closer(s, nx))
                     boundary = 0; /* "3.x", "file.txt" leftovers */
             }
