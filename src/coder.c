@@ -333,6 +333,27 @@ static int subject_token(const sctx *S, uint32_t v, int depth)
     return -1;
 }
 
+/* A particle the parser took for a preposition: "handed over the town",
+ * "pulled out of the deal" -> the oblique right after the verb. */
+static const tok *verb_particle_obl(const sctx *S, uint32_t v, int *obl)
+{
+    static const char *const PRT[] = {"over", "out", "back", "off", "down", "up", "away", NULL};
+    FOR_CHILDREN(S, v, c) {
+        if (S->t[c].deprel != DEP_OBL)
+            continue;
+        FOR_CHILDREN(S, c, k) {
+            if (S->t[k].deprel != DEP_CASE || k != v + 1)
+                continue;
+            for (int i = 0; PRT[i]; i++)
+                if (fold_is(&S->t[k], PRT[i])) {
+                    *obl = (int)c;
+                    return &S->t[k];
+                }
+        }
+    }
+    return NULL;
+}
+
 static int object_token(const sctx *S, uint32_t v)
 {
     int pass = is_passive(S, v);
@@ -342,6 +363,11 @@ static int object_token(const sctx *S, uint32_t v)
             return (int)c;
         if (pass && dr == DEP_NSUBJ_PASS)
             return (int)c;
+    }
+    if (!pass) {
+        int o = -1;
+        if (verb_particle_obl(S, v, &o) && o >= 0)
+            return o;
     }
     if (pass && S->t[v].deprel == DEP_ACL && S->t[v].head >= 0)
         return S->t[v].head; /* "rebels backed by Russia" */
@@ -645,6 +671,14 @@ static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *m
             break;
         case LEX_CONS_PRT:
             ok = dr == DEP_COMPOUND_PRT || dr == DEP_ADVMOD || (dr == DEP_CASE && t->upos == UPOS_ADP);
+            if (!ok && dr == DEP_OBL) {
+                int o = -1;
+                const tok *pt = verb_particle_obl(S, h, &o);
+                if (pt && o == (int)ch && lemma_in(pt, c->lemmas, c->nlemmas)) {
+                    found = 1;
+                    *matched = -1;
+                }
+            }
             break;
         }
         if (ok && lemma_in(t, c->lemmas, c->nlemmas)) {
