@@ -163,12 +163,24 @@ typedef struct tokenizer {
     size_t n;
     span *out;
     size_t cap, count;
+    int growable;             /* out is a heap array the tokenizer may grow */
+    int oom;
 } tokenizer;
 
 static void emit_span(tokenizer *t, size_t a, size_t b)
 {
     if (b <= a)
         return;
+    if (t->count == t->cap && t->growable && !t->oom) {
+        size_t cap = t->cap ? t->cap * 2 : 1024;
+        span *nv = realloc(t->out, cap * sizeof(span));
+        if (nv) {
+            t->out = nv;
+            t->cap = cap;
+        } else {
+            t->oom = 1;
+        }
+    }
     if (t->count < t->cap) {
         t->out[t->count].start = (uint32_t)a;
         t->out[t->count].end = (uint32_t)b;
@@ -432,7 +444,7 @@ static void tokenize_range(tokenizer *t, size_t a, size_t b)
 size_t segment_words(const char *s, size_t n, uint32_t *starts, uint32_t *ends, size_t max)
 {
     span local[64];
-    tokenizer t = {s, n, local, 64, 0};
+    tokenizer t = {s, n, local, 64, 0, 0, 0};
     size_t total = 0;
     /* tokenise in one go, copy out */
     tokenize_range(&t, 0, n);
@@ -447,7 +459,7 @@ size_t segment_words(const char *s, size_t n, uint32_t *starts, uint32_t *ends, 
     span *big = malloc(t.count * sizeof(span));
     if (!big)
         return 0;
-    tokenizer t2 = {s, n, big, t.count, 0};
+    tokenizer t2 = {s, n, big, t.count, 0, 0, 0};
     tokenize_range(&t2, 0, n);
     total = t2.count;
     for (size_t i = 0; i < total && i < max; i++) {
@@ -510,20 +522,6 @@ typedef struct spanvec {
     size_t n, cap;
 } spanvec;
 
-static int spanvec_need(spanvec *sv, size_t extra)
-{
-    if (sv->n + extra <= sv->cap)
-        return 0;
-    size_t cap = sv->cap ? sv->cap : 1024;
-    while (cap < sv->n + extra)
-        cap *= 2;
-    span *nv = realloc(sv->v, cap * sizeof(span));
-    if (!nv)
-        return -1;
-    sv->v = nv;
-    sv->cap = cap;
-    return 0;
-}
 
 typedef struct sentvec {
     sent *v;
@@ -753,7 +751,7 @@ int segment_document(clio_doc *d, buf *scratch)
     }
 
     /* 2. units of consecutive lines -> tokens -> sentences */
-    tokenizer tz = {s, n, NULL, 0, 0};
+    tokenizer tz = {s, n, NULL, 0, 0, 1, 0};
     size_t li = 0;
     while (li < nlines) {
         line *L = &lines[li];
@@ -780,22 +778,20 @@ int segment_document(clio_doc *d, buf *scratch)
             }
         }
         size_t before = sv.n;
-        /* tokenise: first count, then fill */
-        tz.out = NULL;
-        tz.cap = 0;
-        tz.count = 0;
+        /* tokenise straight into the document's growing span array */
+        tz.out = sv.v;
+        tz.cap = sv.cap;
+        tz.count = sv.n;
         tokenize_range(&tz, ua, ub);
-        if (tz.count == 0) {
+        sv.v = tz.out;
+        sv.cap = tz.cap;
+        if (tz.oom)
+            goto done;
+        sv.n = tz.count;
+        if (sv.n == before) {
             li = lj;
             continue;
         }
-        if (spanvec_need(&sv, tz.count))
-            goto done;
-        tz.out = sv.v + sv.n;
-        tz.cap = tz.count;
-        tz.count = 0;
-        tokenize_range(&tz, ua, ub);
-        sv.n += tz.count;
         size_t nsent_before = out.n;
         if (split_sentences(s, n, &sv, before, sv.n, repeated ? SENT_BOILERPLATE : 0, &out))
             goto done;
