@@ -1491,6 +1491,47 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             C->why = "only demanded";
         }
     }
+    /* "X said (that) Y must Z": a demand on Y, whether or not Z has a
+     * pattern of its own (CAMEO codes such statements as 10x) */
+    for (uint32_t i = 0; i < nc; i++) {
+        cand *F = &cands[i];
+        if (F->pat->frame != LEX_FRAME_SAY || strcmp(F->code, F->pat->code) || !F->src.n)
+            continue;
+        FOR_CHILDREN(S, F->head, c) {
+            if (S->t[c].deprel != DEP_CCOMP)
+                continue;
+            int must = 0;
+            FOR_CHILDREN(S, c, a)
+                if (S->t[a].deprel == DEP_AUX && fold_is(&S->t[a], "must"))
+                    must = 1;
+            if (!must)
+                continue;
+            int sj = subject_token(S, c, 0);
+            arglist who;
+            memset(&who, 0, sizeof who);
+            if (sj >= 0)
+                actors_at(S, (uint32_t)sj, &who, 0);
+            if (!who.n)
+                continue;
+            const char *code = "100";
+            for (uint32_t j = 0; j < nc; j++)
+                if (cands[j].head == c) {
+                    const char *fc = family_code(S, cands[j].pat, "10");
+                    if (fc)
+                        code = fc;
+                    cands[j].suppressed = 1;
+                    cands[j].why = "only demanded";
+                }
+            const lex_code *lc = lexicon_code(S->lx, code);
+            if (!lc)
+                continue;
+            F->code = lc->code;
+            F->tgt = who;
+            F->say_children = 0;
+            F->why = "statement that someone must act: a demand";
+            break;
+        }
+    }
     /* "called on both sides not to shut the door on dialogue" when the
      * parser loses the attachment: an appeal with no complement of its own
      * takes the next to-infinitive clause on its right */
