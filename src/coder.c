@@ -237,15 +237,22 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                 actors_at(S, (uint32_t)S->t[v].head, A, depth + 1);
         } else {
             int found = 0;
-            FOR_CHILDREN(S, x, c) {
-                int dr = S->t[c].deprel;
-                if ((dr == DEP_AMOD || dr == DEP_COMPOUND || dr == DEP_NMOD_POSS || dr == DEP_NMOD_DESC ||
-                     dr == DEP_FLAT) && S->tok2men[c] >= 0) {
+            /* the name itself first ("NATO-member Norway": Norway), then a
+             * modifier ("Ukrainian cities", "Russia's army") */
+            FOR_CHILDREN(S, x, c)
+                if ((S->t[c].deprel == DEP_FLAT || S->t[c].deprel == DEP_NMOD_DESC) && S->tok2men[c] >= 0 && !found) {
                     add_mention(S, A, S->tok2men[c]);
                     found = 1;
-                    break;
                 }
-            }
+            if (!found)
+                FOR_CHILDREN(S, x, c) {
+                    int dr = S->t[c].deprel;
+                    if ((dr == DEP_AMOD || dr == DEP_COMPOUND || dr == DEP_NMOD_POSS) && S->tok2men[c] >= 0) {
+                        add_mention(S, A, S->tok2men[c]);
+                        found = 1;
+                        break;
+                    }
+                }
             if (!found) {
                 /* "Kenzo Oshima, the United Nations relief coordinator," */
                 FOR_CHILDREN(S, x, c)
@@ -574,6 +581,42 @@ static void fill_args(const sctx *S, cand *C)
         int io = lv >= 0 ? child_rel(S, (uint32_t)lv, DEP_IOBJ) : -1;
         if (io >= 0)
             actors_at(S, (uint32_t)io, &C->tgt, 0);
+    }
+    if (!C->tgt.n && C->src.n) {
+        /* last resort: an actor right after the predicate behind "to/on/
+         * against/with", wherever the parser hung the phrase ("lift
+         * embargoes on sales ... to Iran, Libya and Cuba") */
+        for (uint32_t k = C->head + 1; k < S->n && k < C->head + 15; k++) {
+            if (clause_break(&S->t[k]) || (S->t[k].upos == UPOS_VERB && S->t[k].deprel != DEP_AMOD &&
+                                           S->t[k].deprel != DEP_XCOMP && k != C->head))
+                break;
+            int mi = S->tok2men[k];
+            if (mi < 0)
+                continue;
+            const mention *M = &S->men[mi];
+            const tok *cs = case_of(S, M->head);
+            if (cs && (fold_is(cs, "to") || fold_is(cs, "on") || fold_is(cs, "against") || fold_is(cs, "with")) &&
+                k == M->first) {
+                add_mention(S, &C->tgt, mi);
+                FOR_CHILDREN(S, M->head, cj)
+                    if (S->t[cj].deprel == DEP_CONJ)
+                        actors_at(S, cj, &C->tgt, 1);
+                /* coordination the parser attached elsewhere: "to Iran, Libya, North Korea" */
+                for (uint32_t q = M->last + 1; q + 1 < S->n && q < M->last + 12; q++) {
+                    int mj = S->tok2men[q];
+                    if (mj >= 0 && (fold_is(&S->t[q - 1], ",") || fold_is(&S->t[q - 1], "and")) &&
+                        (uint32_t)mj != (uint32_t)mi && S->men[mj].first == q) {
+                        add_mention(S, &C->tgt, mj);
+                        q = S->men[mj].last;
+                    } else if (mj < 0 && !fold_is(&S->t[q], ",") && !fold_is(&S->t[q], "and")) {
+                        break;
+                    }
+                }
+                if (!C->why)
+                    C->why = "target by word order (the parse does not attach it)";
+            }
+            break;
+        }
     }
     if (P->pos == 'V') {
         int no_subj = !C->src.n && subject_token(S, C->head, 0) < 0 && !is_passive(S, C->head) &&
