@@ -815,9 +815,14 @@ static unsigned modality(const sctx *S, uint32_t h)
         static const char *const INTENT_VERBS[] = {"plan", "intend", "expect", "want", "seek", "aim", "hope",
             "prepare", "decide", "schedule", "set", "due", "likely", "ready", "try", "wish", "going", "willing",
             "prepared", "eager", "keen", "determined", "poised", NULL};
-        for (int i = 0; INTENT_VERBS[i]; i++)
+        /* subject control only: "Russia plans to attack" is Russia's intent,
+         * "Obama wants Putin to attack" is not Putin's */
+        int object_control = child_rel(S, (uint32_t)g, DEP_OBJ) >= 0;
+        for (int i = 0; INTENT_VERBS[i] && !object_control; i++)
             if (lemma_is(gv, INTENT_VERBS[i]))
                 m |= MOD_FUTURE;
+        if (object_control && (lemma_is(gv, "want") || lemma_is(gv, "expect") || lemma_is(gv, "wish")))
+            m |= MOD_HEDGE; /* someone else's wish for them, not an act */
         m |= modality(S, (uint32_t)g) & (MOD_FUTURE | MOD_HEDGE | MOD_COND);
     }
     return m;
@@ -1296,6 +1301,17 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                     uint32_t be = dir ? src.end[i] : (tgt.n ? tgt.end[j] : 0);
                     if (!a[0] || !strcmp(a, b) || (b[0] && same_country(a, b) && strlen(a) == 3 && strlen(b) == 3))
                         continue;
+                    /* violence within one country: against a place of one's own
+                     * country is against its civilians ("government forces dropped
+                     * gas on the town of Douma"); a bare country attacking a part of
+                     * itself is a misreading */
+                    char civ[16];
+                    if (b[0] && root >= 18 && same_country(a, b) && strlen(b) == 3 && strlen(a) > 3) {
+                        snprintf(civ, sizeof civ, "%.3sCVL", b);
+                        b = civ;
+                    } else if (b[0] && root >= 18 && same_country(a, b) && strlen(a) == 3) {
+                        continue;
+                    }
                     if (b[0] && !strcmp(a, b))
                         continue;
                     e.sentence = sentence;
