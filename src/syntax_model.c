@@ -429,6 +429,41 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
                 break;
             }
     }
+    /* "agreed to large-scale prisoner exchanges": after a preposition comes a
+     * noun phrase, so a present-tense verb closing it is a noun */
+    for (uint32_t i = 0; i + 2 < n; i++) {
+        int c = sw->tag[i];
+        if (!(m->tag_upos[c] == UPOS_ADP && (m->tag_xpos[c] == XPOS_IN || m->tag_xpos[c] == XPOS_TO)))
+            continue;
+        uint32_t j = i + 1;
+        while (j < n && j < i + 6) {
+            int xp = m->tag_xpos[sw->tag[j]];
+            if (xp == XPOS_DT || xp == XPOS_JJ || xp == XPOS_NN || xp == XPOS_NNP || xp == XPOS_HYPH ||
+                xp == XPOS_CD || xp == XPOS_PRPS || xp == XPOS_JJS || xp == XPOS_JJR)
+                j++;
+            else
+                break;
+        }
+        if (j >= n || j == i + 1)
+            continue;
+        int xj = m->tag_xpos[sw->tag[j]];
+        int prev = m->tag_xpos[sw->tag[j - 1]];
+        if (!((xj == XPOS_VBZ || xj == XPOS_VBP) && (prev == XPOS_NN || prev == XPOS_JJ)))
+            continue;
+        /* only at the end of the phrase: punctuation or a preposition follows */
+        if (j + 1 < n) {
+            int xn = m->tag_xpos[sw->tag[j + 1]];
+            if (!(xn == XPOS_PERIOD || xn == XPOS_COMMA || xn == XPOS_COLON || xn == XPOS_IN || xn == XPOS_CC))
+                continue;
+        }
+        int plural = toks[j].fold_len > 2 && toks[j].fold[toks[j].fold_len - 1] == 's';
+        for (uint32_t k = 0; k < m->ntags; k++)
+            if (m->tag_xpos[k] == (plural ? XPOS_NNS : XPOS_NN) && m->tag_upos[k] == UPOS_NOUN) {
+                sw->tag[j] = (uint8_t)k;
+                sw->xpos[j] = m->tag_xpos[k];
+                break;
+            }
+    }
     for (uint32_t i = 0; i + 1 < n; i++) {
         int c = sw->tag[i];
         if (m->tag_upos[c] != UPOS_VERB)
