@@ -433,7 +433,13 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
      * noun phrase, so a present-tense verb closing it is a noun */
     for (uint32_t i = 0; i + 2 < n; i++) {
         int c = sw->tag[i];
-        if (!(m->tag_upos[c] == UPOS_ADP && (m->tag_xpos[c] == XPOS_IN || m->tag_xpos[c] == XPOS_TO)))
+        int prep = m->tag_upos[c] == UPOS_ADP && (m->tag_xpos[c] == XPOS_IN || m->tag_xpos[c] == XPOS_TO);
+        /* "to" before a determiner or adjective is a preposition, not the infinitive marker */
+        if (!prep && m->tag_xpos[c] == XPOS_TO) {
+            int xn = m->tag_xpos[sw->tag[i + 1]];
+            prep = xn == XPOS_DT || xn == XPOS_JJ || xn == XPOS_CD || xn == XPOS_PRPS || xn == XPOS_JJS;
+        }
+        if (!prep)
             continue;
         uint32_t j = i + 1;
         while (j < n && j < i + 6) {
