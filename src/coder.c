@@ -60,6 +60,7 @@ typedef struct cand {
     int frame_parent;           /* index of governing frame cand, -1 */
     int weak_tgt;               /* target only from a modifier of the object ("U.S. pressure") */
     int say_children;           /* a statement frame with reported predicates under it */
+    int32_t frame_head;         /* head token of the governing intent frame, -1 */
     int emitted;                /* events this candidate produced */
 } cand;
 
@@ -811,6 +812,14 @@ static unsigned modality(const sctx *S, uint32_t h)
     /* "is to meet", "plans to meet", "is expected to meet" */
     int32_t g = S->t[h].head;
     if (S->t[h].deprel == DEP_XCOMP && g >= 0) {
+        /* "working to ensure a ceasefire": an aim pursued, not an act */
+        static const char *const GOAL_VERBS[] = {"work", "strive", "endeavour", "endeavor", "push", "struggle",
+            "help", "fight", "campaign", "lobby", "labor", "labour", "race", NULL};
+        for (int i = 0; GOAL_VERBS[i]; i++)
+            if (lemma_is(&S->t[g], GOAL_VERBS[i]))
+                m |= MOD_PURPOSE;
+    }
+    if (S->t[h].deprel == DEP_XCOMP && g >= 0) {
         const tok *gv = &S->t[g];
         static const char *const INTENT_VERBS[] = {"plan", "intend", "expect", "want", "seek", "aim", "hope",
             "prepare", "decide", "schedule", "set", "due", "likely", "ready", "try", "wish", "going", "willing",
@@ -1286,6 +1295,8 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
     const place *where = PS ? pick_place(S, C->head, PS) : NULL;
     int dates[4];
     int nd = date_policy == CLIO_DATE_STORY ? 0 : pick_dates(S, C->head, tx, ntx, dates, 4);
+    if (!nd && date_policy != CLIO_DATE_STORY && C->frame_head >= 0)
+        nd = pick_dates(S, (uint32_t)C->frame_head, tx, ntx, dates, 4); /* agreed on a date to act */
     int rounds = nd ? nd : 1;
     for (int r = 0; r < rounds; r++) {
         for (int i = 0; i < src.n; i++) {
@@ -1368,6 +1379,32 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
 }
 
 /* ---------------------------------------------------------- a sentence */
+/* The edge by which x's chain reaches anc: is it a complement (clause,
+ * object, or an oblique marked to/on/for/upon/with/that)? */
+static int via_complement(const sctx *S, uint32_t x, uint32_t anc)
+{
+    uint32_t cur = x;
+    for (int steps = 0; steps < 64; steps++) {
+        int32_t h = S->t[cur].head;
+        if (h < 0)
+            return 0;
+        if ((uint32_t)h == anc) {
+            int dr = S->t[cur].deprel;
+            if (dr == DEP_XCOMP || dr == DEP_CCOMP || dr == DEP_OBJ || dr == DEP_ADVCL || dr == DEP_CSUBJ ||
+                dr == DEP_PARATAXIS || dr == DEP_NSUBJ_PASS)
+                return 1;
+            if (dr == DEP_OBL || dr == DEP_NMOD) {
+                const tok *cs = case_of(S, cur);
+                return cs && (fold_is(cs, "to") || fold_is(cs, "on") || fold_is(cs, "for") || fold_is(cs, "upon") ||
+                              fold_is(cs, "with") || fold_is(cs, "of"));
+            }
+            return 0;
+        }
+        cur = (uint32_t)h;
+    }
+    return 0;
+}
+
 /* Is x in the complement of anc?  Conjoined predicates ("rejected ... and
  * expressed doubt"), parenthetical clauses and relative clauses ("Crimea,
  * which it annexed") are independent statements, not complements. */
@@ -1426,6 +1463,7 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         C->pat = P;
         C->head = h;
         C->frame_parent = -1;
+        C->frame_head = -1;
         C->code = P->code;
         C->mod = modality(S, h);
         if (P->pos == 'N') {
@@ -1463,12 +1501,13 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         }
         nc = w;
     }
-    /* frames: the nearest frame predicate above each candidate */
+    /* frames: the nearest frame predicate above each candidate, reached
+     * through one of its complements (not "at the last talks, ... agreed") */
     for (uint32_t i = 0; i < nc; i++) {
         for (uint32_t j = 0; j < nc; j++) {
             if (i == j || !cands[j].pat->frame)
                 continue;
-            if (is_under(S, cands[i].head, cands[j].head)) {
+            if (is_under(S, cands[i].head, cands[j].head) && via_complement(S, cands[i].head, cands[j].head)) {
                 int cur = cands[i].frame_parent;
                 if (cur < 0 || is_under(S, cands[j].head, cands[cur].head))
                     cands[i].frame_parent = (int)j;
@@ -1507,6 +1546,7 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         }
         case LEX_FRAME_INTENT:
             C->mod |= MOD_FUTURE;
+            C->frame_head = (int32_t)F->head;
             if (!C->src.n)
                 C->src = F->src;
             if (!C->tgt.n)
