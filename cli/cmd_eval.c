@@ -27,6 +27,8 @@ typedef struct ev {
     int nalt;
     char date[16];
     char loc_name[96], loc_country[4];
+    double lat, lon;
+    int has_ll;
     char plover[24];
     int used;
 } ev;
@@ -327,7 +329,7 @@ int cmd_eval(int argc, char **argv)
     long root_gold[21] = {0}, root_tp[21] = {0};
     long confusion[21][21];
     memset(confusion, 0, sizeof confusion);
-    long date_n = 0, date_exact = 0, date_within = 0, loc_n = 0, loc_name = 0, loc_country = 0;
+    long date_n = 0, date_exact = 0, date_within = 0, loc_n = 0, loc_name = 0, loc_country = 0, loc_25 = 0;
     for (size_t di = 0; di < ndocs; di++) {
         golddoc *g = &docs[di];
         clio_input in;
@@ -357,6 +359,9 @@ int cmd_eval(int argc, char **argv)
             if (ei.location_name) {
                 snprintf(p[i].loc_name, sizeof p[i].loc_name, "%s", ei.location_name);
                 snprintf(p[i].loc_country, sizeof p[i].loc_country, "%s", ei.location_country);
+                p[i].lat = ei.lat;
+                p[i].lon = ei.lon;
+                p[i].has_ll = 1;
             }
         }
         int ng = g->nevents;
@@ -388,7 +393,11 @@ int cmd_eval(int argc, char **argv)
                         if (ge->loc_country[0]) {
                             loc_n++;
                             if (pe->loc_country[0] && !strcmp(pe->loc_country, ge->loc_country)) loc_country++;
-                            if (pe->loc_name[0] && !strcasecmp(pe->loc_name, ge->loc_name)) loc_name++;
+                            double glat, glon;
+                            int near = pe->has_ll && clio_place_lookup(engine, ge->loc_name, ge->loc_country, &glat, &glon) &&
+                                       clio_distance_km(glat, glon, pe->lat, pe->lon) <= 25.0;
+                            if (pe->loc_name[0] && (!strcasecmp(pe->loc_name, ge->loc_name) || near)) loc_name++;
+                            if (near) loc_25++;
                         }
                     }
                 }
@@ -428,8 +437,8 @@ int cmd_eval(int argc, char **argv)
                    lv[L].tp, lv[L].npred, lv[L].ngold, P, R, f1(P, R));
         }
         printf(",\"no_event_sentences\":%ld,\"no_event_with_event\":%ld", noev_sent, noev_hit);
-        printf(",\"dates\":{\"n\":%ld,\"exact\":%ld,\"within\":%ld},\"places\":{\"n\":%ld,\"name\":%ld,\"country\":%ld}",
-               date_n, date_exact, date_within, loc_n, loc_name, loc_country);
+        printf(",\"dates\":{\"n\":%ld,\"exact\":%ld,\"within\":%ld},\"places\":{\"n\":%ld,\"same_place\":%ld,\"within_25km\":%ld,\"country\":%ld}",
+               date_n, date_exact, date_within, loc_n, loc_name, loc_25, loc_country);
         printf(",\"root_recall\":{");
         int first = 1;
         for (int r = 1; r <= 20; r++)
@@ -453,8 +462,8 @@ int cmd_eval(int argc, char **argv)
             printf("event dates (matched events with a gold date): exact %ld/%ld, within precision %ld/%ld\n",
                    date_exact, date_n, date_within, date_n);
         if (loc_n)
-            printf("event places (matched events with a gold place): same name %ld/%ld, same country %ld/%ld\n",
-                   loc_name, loc_n, loc_country, loc_n);
+            printf("event places (matched events with a gold place): same place (name or within 25 km) %ld/%ld, "
+                   "within 25 km %ld/%ld, same country %ld/%ld\n", loc_name, loc_n, loc_25, loc_n, loc_country, loc_n);
         printf("recall per root:");
         for (int r = 1; r <= 20; r++)
             if (root_gold[r])

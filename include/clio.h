@@ -245,6 +245,12 @@ int clio_dict_import_phoenix(const char *text, size_t len, const char *source_na
  * one worker per thread; out is owned by the caller. */
 int clio_entities(clio_worker *w, const clio_input *in, const clio_process_options *opt,
                   clio_buf *out, clio_error *err);
+/* Looks a place name up in the gazetteer (folded; the most populous match,
+ * preferring country iso3 when it is not NULL).  Returns 1 and sets *lat,
+ * *lon, or 0 when unknown or the engine has no gazetteer.  Thread-safe. */
+int clio_place_lookup(const clio_engine *e, const char *name, const char *iso3, double *lat, double *lon);
+/* Great-circle distance in kilometres. */
+double clio_distance_km(double lat1, double lon1, double lat2, double lon2);
 /* ==== end section: where/when ==== */
 
 /* ==== section: syntax ==== */

@@ -1126,6 +1126,8 @@ static int sports_context(const sctx *S)
 
 /* Emit the events of one candidate. */
 static int is_under_any_clause(const sctx *S, uint32_t x, uint32_t pred);
+static int locative(const sctx *S, const place *P);
+static int place_case_is(const sctx *S, const place *P, const char *w);
 
 typedef struct placeset {
     const place *p;
@@ -1140,11 +1142,12 @@ static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
         const place *P = &PS->p[i];
         if (P->cue == PLACE_CUE_DATELINE)
             continue;
-        /* a country named as an actor ("support for Ukraine") is not where
-         * the event happened; "in Ukraine" is */
-        if (P->precision == PLACE_COUNTRY && !P->in_preposition)
-            continue;
-        if (S->tok2men[P->first] >= 0 && !P->in_preposition)
+        /* a country or actor named as a party ("support for Ukraine",
+         * "talks between Ethiopia and Somalia") is not where the event
+         * happened; "in Ukraine" is */
+        /* ("travel to Port Sudan": the destination is where it happens) */
+        if ((P->precision == PLACE_COUNTRY || S->tok2men[P->first] >= 0) && !locative(S, P) &&
+            !(place_case_is(S, P, "to") && P->precision != PLACE_COUNTRY))
             continue;
         int32_t a = P->anchor_tok;
         int steps = 0;
@@ -1158,13 +1161,22 @@ static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
         if (a >= 0 && (uint32_t)a == head)
             return P;
     }
+    /* a place the predicate takes as its object ("will visit Moscow") */
+    for (size_t i = 0; i < PS->n; i++) {
+        const place *P = &PS->p[i];
+        if (P->cue == PLACE_CUE_DATELINE || P->precision == PLACE_COUNTRY)
+            continue;
+        for (uint32_t k = P->first; k < P->first + P->ntok && k < S->n; k++)
+            if (S->t[k].head == (int32_t)head && S->t[k].deprel == DEP_OBJ)
+                return P;
+    }
     /* a place in the predicate's clause ("held talks ... in Muscat", "agreed
      * in Istanbul to swap"): climb from a noun to its verb, and through
      * xcomp to the governing verb */
     int32_t v = (int32_t)head;
     for (int hops = 0; v >= 0 && hops < 4; hops++) {
         for (size_t i = 0; i < PS->n; i++)
-            if (PS->p[i].anchor_tok == v && PS->p[i].in_preposition && PS->p[i].cue != PLACE_CUE_DATELINE)
+            if (PS->p[i].anchor_tok == v && PS->p[i].cue != PLACE_CUE_DATELINE && locative(S, &PS->p[i]))
                 return &PS->p[i];
         int dr = S->t[v].deprel;
         if (S->t[v].upos == UPOS_VERB && dr != DEP_XCOMP)
@@ -1177,7 +1189,7 @@ static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
     int count = 0;
     for (size_t i = 0; i < PS->n; i++) {
         const place *P = &PS->p[i];
-        if (P->cue == PLACE_CUE_DATELINE || !P->in_preposition || P->precision == PLACE_COUNTRY)
+        if (P->cue == PLACE_CUE_DATELINE || !locative(S, P) || P->precision == PLACE_COUNTRY)
             continue;
         only = P;
         count++;
@@ -1185,6 +1197,40 @@ static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
     if (count == 1 && !is_under_any_clause(S, only->first, head))
         return only;
     return PS->story;
+}
+
+static uint32_t place_head(const sctx *S, const place *P)
+{
+    for (uint32_t k = P->first; k < P->first + P->ntok && k < S->n; k++) {
+        int32_t g = S->t[k].head;
+        if (g < (int32_t)P->first || g >= (int32_t)(P->first + P->ntok))
+            return k;
+    }
+    return P->first;
+}
+
+static int place_case_is(const sctx *S, const place *P, const char *w)
+{
+    const tok *cs = case_of(S, place_head(S, P));
+    return cs && fold_is(cs, w);
+}
+
+/* Is the place in a locative phrase ("in Muscat", "at the court in X",
+ * "near Kharkiv")?  Then it says where, not who. */
+static int locative(const sctx *S, const place *P)
+{
+    uint32_t h = P->first;
+    for (uint32_t k = P->first; k < P->first + P->ntok && k < S->n; k++) {
+        int32_t g = S->t[k].head;
+        if (g < (int32_t)P->first || g >= (int32_t)(P->first + P->ntok)) {
+            h = k;
+            break;
+        }
+    }
+    const tok *cs = case_of(S, h);
+    return cs && (fold_is(cs, "in") || fold_is(cs, "at") || fold_is(cs, "near") || fold_is(cs, "inside") ||
+                  fold_is(cs, "outside") || fold_is(cs, "across") || fold_is(cs, "throughout") ||
+                  fold_is(cs, "around") || fold_is(cs, "over") || fold_is(cs, "through") || fold_is(cs, "into"));
 }
 
 static void set_place(event *e, const place *P)

@@ -783,3 +783,42 @@ size_t where_find(const gazetteer *g, const tok *toks, uint32_t n, const char *t
     }
     return k;
 }
+
+/* ----------------------------------------------------- public look-up */
+#include "engine.h"
+
+int clio_place_lookup(const clio_engine *e, const char *name, const char *iso3, double *lat, double *lon)
+{
+    if (!e || !e->gaz || !name)
+        return 0;
+    buf f = {0};
+    if (text_fold(name, strlen(name), &f) || !f.data) {
+        buf_free(&f);
+        return 0;
+    }
+    char key[256];
+    size_t k = gaz_key(f.data, f.len, key, sizeof key);
+    buf_free(&f);
+    uint32_t first = 0, n = gazetteer_lookup(e->gaz, key, k, &first);
+    const gaz_place *best = NULL;
+    int best_match = -1;
+    uint32_t want = iso3 && *iso3 ? gazetteer_country_by_code(e->gaz, iso3) : GAZ_NONE;
+    for (uint32_t i = 0; i < n; i++) {
+        const gaz_place *p = gazetteer_name_place(e->gaz, first + i);
+        int match = want != GAZ_NONE && p->country == want;
+        if (!best || match > best_match || (match == best_match && p->population > best->population)) {
+            best = p;
+            best_match = match;
+        }
+    }
+    if (!best)
+        return 0;
+    *lat = best->lat / 1e5;
+    *lon = best->lon / 1e5;
+    return 1;
+}
+
+double clio_distance_km(double lat1, double lon1, double lat2, double lon2)
+{
+    return gaz_distance_km(lat1, lon1, lat2, lon2);
+}
