@@ -28,7 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int fold_is(const tok *t, const char *s)
+static inline int fold_is(const tok *t, const char *s)
 {
     /* first byte first: most calls are misses, and strlen is the cost */
     if (!t->fold_len || t->fold[0] != s[0])

@@ -79,7 +79,7 @@ typedef struct sctx {
 } sctx;
 
 /* ---------------------------------------------------------- tree helpers */
-static int fold_is(const tok *t, const char *s)
+static inline int fold_is(const tok *t, const char *s)
 {
     /* first byte first: most calls are misses, and strlen is the cost */
     if (!t->fold_len || t->fold[0] != s[0])
@@ -88,7 +88,7 @@ static int fold_is(const tok *t, const char *s)
     return t->fold_len == k && memcmp(t->fold, s, k) == 0;
 }
 
-static int lemma_is(const tok *t, const char *s)
+static inline int lemma_is(const tok *t, const char *s)
 {
     if (t->lemma ? (!t->lemma_len || t->lemma[0] != s[0]) : (!t->fold_len || t->fold[0] != s[0]))
         return 0;

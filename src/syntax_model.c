@@ -385,7 +385,7 @@ int syntax_tag(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n)
 static int fold_in(const tok *t, const char *const *w)
 {
     for (int i = 0; w[i]; i++)
-        if (t->fold_len == strlen(w[i]) && !memcmp(t->fold, w[i], t->fold_len))
+        if (t->fold_len && t->fold[0] == w[i][0] && t->fold_len == strlen(w[i]) && !memcmp(t->fold, w[i], t->fold_len))
             return 1;
     return 0;
 }

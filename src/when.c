@@ -158,9 +158,9 @@ typedef struct scan {
     int tagged;      /* the syntax stage ran (some upos set) */
 } scan;
 
-static int eq(const tok *t, const char *s)
+static inline int eq(const tok *t, const char *s)
 {
-    size_t l = strlen(s);
+    size_t l = strlen(s); /* inlined: the compiler knows each literal's length */
     return t->fold_len == l && memcmp(t->fold, s, l) == 0;
 }
 
@@ -265,6 +265,8 @@ static int month_word(const scan *s, uint32_t i, int *full, uint32_t *used)
         dot = 1;
     }
     for (size_t k = 0; k < sizeof MONTHS / sizeof MONTHS[0]; k++) {
+        if (MONTHS[k].name[0] != t->fold[0])
+            continue;
         size_t ml = strlen(MONTHS[k].name);
         if (ml == l && memcmp(MONTHS[k].name, t->fold, l) == 0) {
             if (dot && MONTHS[k].full)

@@ -322,9 +322,9 @@ void where_context_note_iso3(where_context *ctx, const gazetteer *g, const char 
 }
 
 /* ------------------------------------------------------------ finding */
-static int teq(const tok *t, const char *s)
+static inline int teq(const tok *t, const char *s)
 {
-    size_t l = strlen(s);
+    size_t l = strlen(s); /* inlined: the compiler knows each literal's length */
     return t->fold_len == l && memcmp(t->fold, s, l) == 0;
 }
 
@@ -397,7 +397,7 @@ static int in_list(const tok *t, const char *const *list)
 static int not_a_place(const char *key, size_t kl)
 {
     for (const char *const *p = NOT_PLACES; *p; p++)
-        if (strlen(*p) == kl && memcmp(*p, key, kl) == 0)
+        if ((*p)[0] == key[0] && strlen(*p) == kl && memcmp(*p, key, kl) == 0)
             return 1;
     return 0;
 }
