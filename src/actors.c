@@ -512,7 +512,8 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                 M->kind = MEN_ROLE_BARE;
                 M->how = "role, country from context";
                 int people = !strncmp(role, "CVL", 3) || !strncmp(role, "REF", 3) || !strncmp(role, "OPP", 3) ||
-                             !strncmp(role, "REB", 3) || !strncmp(role, "LAB", 3) || !strncmp(role, "EDU", 3);
+                             !strncmp(role, "REB", 3) || !strncmp(role, "LAB", 3) || !strncmp(role, "EDU", 3) ||
+                             !strncmp(role, "UAF", 3) || !strncmp(role, "CRM", 3);
                 int in_place = M->last + 1 < n && fold_is(&toks[M->last + 1], "in");
                 if ((people || in_place) && dc->place_country[0]) {
                     /* "civilians in the Tigrayan city of Axum": where they are */
