@@ -1161,14 +1161,20 @@ static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
         if (a >= 0 && (uint32_t)a == head)
             return P;
     }
-    /* a place the predicate takes as its object ("will visit Moscow") */
+    /* a place the predicate takes as its object ("will visit Moscow"), or
+     * that owns its object ("struck Kyiv's energy infrastructure") */
     for (size_t i = 0; i < PS->n; i++) {
         const place *P = &PS->p[i];
         if (P->cue == PLACE_CUE_DATELINE || P->precision == PLACE_COUNTRY)
             continue;
-        for (uint32_t k = P->first; k < P->first + P->ntok && k < S->n; k++)
-            if (S->t[k].head == (int32_t)head && S->t[k].deprel == DEP_OBJ)
+        for (uint32_t k = P->first; k < P->first + P->ntok && k < S->n; k++) {
+            int32_t g = S->t[k].head;
+            if (g == (int32_t)head && S->t[k].deprel == DEP_OBJ)
                 return P;
+            if (g >= 0 && (S->t[k].deprel == DEP_NMOD_POSS || S->t[k].deprel == DEP_COMPOUND) &&
+                S->t[g].head == (int32_t)head && S->t[g].deprel == DEP_OBJ)
+                return P;
+        }
     }
     /* a place in the predicate's clause ("held talks ... in Muscat", "agreed
      * in Istanbul to swap"): climb from a noun to its verb, and through
@@ -1179,7 +1185,12 @@ static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
             if (PS->p[i].anchor_tok == v && PS->p[i].cue != PLACE_CUE_DATELINE && locative(S, &PS->p[i]))
                 return &PS->p[i];
         int dr = S->t[v].deprel;
-        if (S->t[v].upos == UPOS_VERB && dr != DEP_XCOMP)
+        int to_clause = 0;
+        if (dr == DEP_ADVCL)
+            FOR_CHILDREN(S, (uint32_t)v, mk)
+                if (S->t[mk].deprel == DEP_MARK && fold_is(&S->t[mk], "to"))
+                    to_clause = 1;
+        if (S->t[v].upos == UPOS_VERB && dr != DEP_XCOMP && !to_clause)
             break;
         v = S->t[v].head;
     }
@@ -1228,6 +1239,9 @@ static int locative(const sctx *S, const place *P)
         }
     }
     const tok *cs = case_of(S, h);
+    if (!cs && (S->t[h].deprel == DEP_COMPOUND || S->t[h].deprel == DEP_NMOD_POSS || S->t[h].deprel == DEP_AMOD) &&
+        S->t[h].head >= 0)
+        cs = case_of(S, (uint32_t)S->t[h].head); /* "at the Islamabad High Court" */
     return cs && (fold_is(cs, "in") || fold_is(cs, "at") || fold_is(cs, "near") || fold_is(cs, "inside") ||
                   fold_is(cs, "outside") || fold_is(cs, "across") || fold_is(cs, "throughout") ||
                   fold_is(cs, "around") || fold_is(cs, "over") || fold_is(cs, "through") || fold_is(cs, "into"));
