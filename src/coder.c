@@ -1385,6 +1385,10 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                     }
                     if (b[0] && !strcmp(a, b))
                         continue;
+                    /* "told reporters": the press is the channel of a statement,
+                     * not what it is about */
+                    if (root == 1 && strlen(b) >= 6 && !strcmp(b + strlen(b) - 3, "MED"))
+                        continue;
                     e.sentence = sentence;
                     snprintf(e.src.code, sizeof e.src.code, "%s", a);
                     e.src.start = as;
