@@ -626,7 +626,7 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
         nm -= absorbed;
     }
     /* titles before a person belong to the person: "former Defense Minister
-     * and current Security Council Secretary Rustem Umerov" */
+     * and current Secretary of the Security Council Jane Doe" */
     for (uint32_t j = 1; j < nm; j++) {
         mention *Pm = &out[j];
         if (!Pm->how || (strcmp(Pm->how, "person on the date") && strcmp(Pm->how, "title + person")))

@@ -58,7 +58,7 @@ typedef struct cand {
     const char *code;           /* code to emit (after modality and frames) */
     const char *why;            /* reason when suppressed / path when emitted */
     int frame_parent;           /* index of governing frame cand, -1 */
-    int weak_tgt;               /* target only from a modifier of the object ("U.S. pressure") */
+    int weak_tgt;               /* target only from a modifier of the object ("amid Western pressure") */
     int say_children;           /* a statement frame with reported predicates under it */
     int32_t frame_head;         /* head token of the governing intent frame, -1 */
     int emitted;                /* events this candidate produced */
@@ -553,7 +553,7 @@ static void order_fallback(const sctx *S, cand *C, int want_src, int want_tgt)
                 const tok *cs = case_of(S, M->head);
                 int dr = S->t[M->head].deprel;
                 int32_t g = S->t[M->head].head;
-                /* "amid U.S. pressure": a modifier of something else is not the target */
+                /* "amid Western pressure": a modifier of something else is not the target */
                 int modifier = (dr == DEP_COMPOUND || dr == DEP_AMOD || dr == DEP_NMOD_POSS) && g >= 0 &&
                                ((uint32_t)g < M->first || (uint32_t)g > M->last) && S->tok2men[g] < 0;
                 if (!modifier &&
@@ -861,7 +861,7 @@ static const lex_pattern *best_pattern(const sctx *S, uint32_t h, const lex_patt
         }
         if (ok && np > 1) {
             /* equally specific readings: prefer the one whose roles the
-             * sentence fills ("insists Ukraine should ..." is a demand on
+             * sentence fills ("insists Kosovo should ..." is a demand on
              * Ukraine, not a bare statement) */
             cand T;
             memset(&T, 0, sizeof T);
@@ -1069,7 +1069,7 @@ static int pick_dates(const sctx *S, uint32_t head, const timex *tx, size_t ntx,
     }
     if (!k) {
         /* one date in the sentence, outside any other clause, dates it
-         * ("Erdogan last month called on ..." when the parse loses the link) */
+         * ("the minister last week urged ..." when the parse loses the link) */
         int only = -1, count = 0;
         for (size_t i = 0; i < ntx; i++)
             if (tx[i].kind != WHEN_DATELINE) {
@@ -1275,7 +1275,7 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
     if (!src.n)
         return push_note(E, sentence, S->t[C->head].start, S->t[C->head].end, "no source actor");
     if (C->pat->pos == 'N' && light_verb(S, C->head) < 0) {
-        /* "their first meeting in seven weeks": a noun whose only actor is a
+        /* "their second meeting this year": a noun whose only actor is a
          * possessive pronoun re-describes an event told elsewhere */
         int only_pron = 1;
         FOR_CHILDREN(S, C->head, c) {
@@ -1296,7 +1296,7 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
     if (root >= 13 && sports_context(S))
         return push_note(E, sentence, S->t[C->head].start, S->t[C->head].end, "sports context");
     /* symmetric act among coordinated sources: "A and B met"; an object
-     * that is not an actor itself ("met ... amid U.S. pressure") does not
+     * that is not an actor itself ("met ... amid Western pressure") does not
      * make a third party of the one modifying it */
     if (sym && src.n >= 2 && (!tgt.n || C->weak_tgt)) {
         tgt = src;
@@ -1314,7 +1314,7 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
         }
     }
     if (!tgt.n && root >= 16) {
-        /* "closed its straits to prevent Russian vessels from crossing":
+        /* "closed its border to stop Malian traders from entering":
          * a restriction is aimed at the object of its purpose clause */
         FOR_CHILDREN(S, C->head, c) {
             if (S->t[c].deprel != DEP_ADVCL && S->t[c].deprel != DEP_XCOMP)
@@ -1695,7 +1695,7 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             break;
         }
     }
-    /* "called on both sides not to shut the door on dialogue" when the
+    /* "urged both parties not to walk away from the talks" when the
      * parser loses the attachment: an appeal with no complement of its own
      * takes the next to-infinitive clause on its right */
     for (uint32_t i = 0; i < nc; i++) {

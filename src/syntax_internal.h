@@ -14,7 +14,7 @@
 #include "syntax.h"
 
 #define SYN_MAGIC "CLIOSYN1"
-#define SYN_VERSION 4u
+#define SYN_VERSION 5u
 #define SYN_MAX_TAGS 127   /* dictionary values use bit 0x80 */
 #define SYN_SURE 0x80      /* dictionary: tag the word without scoring */
 #define SYN_UNKNOWN_AMB 200
@@ -127,7 +127,8 @@ static inline int32_t syn_strmap_find(const syn_strmap *m, uint64_t h)
  * tag_xpos[ntags] u8, tag_upos[ntags] u8, dict_keys[dict_slots] u32,
  * dict_val[dict_slots] u8 (class | SYN_SURE), the tagger table (keys
  * u32[slots], start u32[slots], len u8[slots], cls u8[entries], w
- * i16[entries]), the parser's syn_slot4[par_slots], the labeller table
+ * i16[entries]), the second-pass tagger table (same layout), the
+ * parser's syn_slot4[par_slots], the labeller table
  * (as the tagger's), the sure labels u8[ntags][ntags][2] (label of an arc
  * from head tag to dependent tag, [1] = dependent to the right; 0 = score
  * it), then the lemma map (keys u32, off u32, len u8, strip
@@ -142,7 +143,9 @@ typedef struct syn_header {
     uint32_t lem_slots, pool_bytes;
     uint32_t features;        /* syn_fingerprint() of the trainer */
     uint32_t sure_labels;     /* bytes of the sure-label table: ntags * ntags * 2 */
-    uint32_t reserved[2];
+    uint32_t tag2_slots, tag2_entries;
+    int32_t tag_gate;         /* second tagging pass when the first's margin is below */
+    uint32_t reserved;
 } syn_header;
 
 struct syntax_model {
@@ -154,7 +157,8 @@ struct syntax_model {
     uint32_t dict_mask;
     const uint32_t *dict_keys;
     const uint8_t *dict_val;
-    syn_table tagger, labeller;
+    syn_table tagger, tagger2, labeller;
+    int32_t tag_gate;
     syn_table4 parser;
     const uint8_t *sure_label;
     syn_strmap lemmas;
@@ -171,6 +175,8 @@ typedef struct syn_words {
     uint8_t *tag;             /* tag class (tagger output, parser input) */
     uint8_t *amb;             /* most frequent class of the word, or SYN_UNKNOWN_AMB */
     uint8_t *xpos;            /* xpos of the tag */
+    uint8_t *tag1;            /* first-pass tags (right context of the second) */
+    uint8_t *unsure;          /* first-pass margin below the gate */
 } syn_words;
 
 int syn_words_reserve(syn_words *sw, uint32_t n);   /* 0 / -1 OOM */
@@ -184,13 +190,16 @@ int syntax_tag(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n);
 /* tag.c */
 #define SYN_TAG_FEATS 27
 uint32_t syn_tag_features(const syn_words *sw, uint32_t i, uint64_t *out);
+#define SYN_TAG2_FEATS (SYN_TAG_FEATS + 7)
+/* Second pass: the features above plus the first-pass tags to the right. */
+uint32_t syn_tag2_features(const syn_words *sw, uint32_t i, uint64_t *out);
 int syn_tagdict_lookup(const syntax_model *m, uint64_t wh); /* class | SYN_SURE, or -1 */
 
 /* Changes whenever the feature hash or the number of feature templates
  * changes, so a model trained with other features is refused instead of
  * silently giving nonsense. */
 #define syn_fingerprint() ((uint32_t)(syn_feat(7, 11, 13, 17) >> 40) ^ \
-    ((uint32_t)SYN_TAG_FEATS << 24) ^ ((uint32_t)SYN_PARSE_FEATS << 16) ^ ((uint32_t)SYN_LABEL_FEATS << 8))
+    ((uint32_t)SYN_TAG_FEATS << 24) ^ ((uint32_t)SYN_TAG2_FEATS << 4) ^ ((uint32_t)SYN_PARSE_FEATS << 16) ^ ((uint32_t)SYN_LABEL_FEATS << 8))
 
 /* ------------------------------------------------------- parser */
 enum { SYN_SHIFT = 0, SYN_REDUCE = 1, SYN_LEFT = 2, SYN_RIGHT = 3, SYN_NMOVES = 4 };

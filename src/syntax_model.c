@@ -6,7 +6,9 @@
  * string reference is checked before use, so a corrupt file is rejected,
  * never trusted.  The file must not be truncated while mapped.
  * syntax_annotate() runs the stage for one sentence: hash the words
- * (tag.c), tag greedily, parse with arc-eager moves and label each arc
+ * (tag.c), tag greedily (a second pass re-tags the words the first was
+ * unsure of, seeing the tags on their right), parse with arc-eager moves
+ * and label each arc
  * (parse.c), then lemmas and feature bits (lemma.c).  Hands on: upos,
  * xpos, lemma, feats, head and deprel in each tok.
  */
@@ -179,6 +181,9 @@ syntax_model *syntax_load(const char *path, clio_error *err)
         }
         if (!why && read_table(&r, &m->tagger, h.tag_slots, h.tag_entries, h.ntags) != 0)
             why = "syntax model has a corrupt tagger table";
+        if (!why && read_table(&r, &m->tagger2, h.tag2_slots, h.tag2_entries, h.ntags) != 0)
+            why = "syntax model has a corrupt second tagger table";
+        m->tag_gate = h.tag_gate;
         if (!why) {
             if (!is_pow2(h.par_slots)) r.bad = 1;
             m->parser.mask = h.par_slots - 1;
@@ -293,20 +298,49 @@ static void tag_sentence(const syntax_model *m, syntax_ws *ws, uint32_t n)
         sw->amb[i] = v < 0 ? SYN_UNKNOWN_AMB : (uint8_t)(v & ~SYN_SURE);
         sw->tag[i] = v >= 0 && (v & SYN_SURE) ? (uint8_t)(v & ~SYN_SURE) : 255;
     }
+    uint32_t nunsure = 0;
     for (uint32_t i = 0; i < n; i++) {
         int c = sw->tag[i];
+        sw->unsure[i] = 0;
         if (c == 255) {
             uint32_t nf = syn_tag_features(sw, i, ws->feats);
             memset(sc, 0, m->ntags * sizeof *sc);
             for (uint32_t f = 0; f < nf; f++)
                 syn_table_add(&m->tagger, ws->feats[f], sc);
             c = 0;
-            for (uint32_t t = 1; t < m->ntags; t++)
-                if (sc[t] > sc[c]) c = (int)t;
+            int32_t second = INT32_MIN;
+            for (uint32_t t = 1; t < m->ntags; t++) {
+                if (sc[t] > sc[c]) {
+                    second = sc[c];
+                    c = (int)t;
+                } else if (sc[t] > second) {
+                    second = sc[t];
+                }
+            }
+            if ((int64_t)sc[c] - second < m->tag_gate) {
+                sw->unsure[i] = 1;
+                nunsure++;
+            }
         }
         sw->tag[i] = (uint8_t)c;
-        sw->xpos[i] = m->tag_xpos[c];
+        sw->tag1[i] = (uint8_t)c;
     }
+    /* second pass over the doubtful words, now seeing the tags on their
+     * right (first pass) as well as the final tags on their left */
+    for (uint32_t i = 0; nunsure && i < n; i++) {
+        if (!sw->unsure[i])
+            continue;
+        uint32_t nf = syn_tag2_features(sw, i, ws->feats);
+        memset(sc, 0, m->ntags * sizeof *sc);
+        for (uint32_t f = 0; f < nf; f++)
+            syn_table_add(&m->tagger2, ws->feats[f], sc);
+        int c = 0;
+        for (uint32_t t = 1; t < m->ntags; t++)
+            if (sc[t] > sc[c]) c = (int)t;
+        sw->tag[i] = (uint8_t)c;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        sw->xpos[i] = m->tag_xpos[sw->tag[i]];
 }
 
 static void parse_sentence(const syntax_model *m, syntax_ws *ws, uint32_t n)
@@ -378,7 +412,7 @@ int syntax_tag(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n)
 }
 
 /* A rule the perceptron gets wrong often in news: "has/had/is/was ..."
- * before a participle ("has since launched", "was quickly approved") is an
+ * before a participle ("has again launched", "was quickly approved") is an
  * auxiliary, not the main verb.  Correcting the tag before parsing lets
  * the parser attach the participle as the head.  The class used is the
  * model's own (same XPOS, UPOS AUX). */
@@ -429,7 +463,7 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
                 break;
             }
     }
-    /* "agreed to large-scale prisoner exchanges": after a preposition comes a
+    /* "agreed to regular border patrols": after a preposition comes a
      * noun phrase, so a present-tense verb closing it is a noun */
     for (uint32_t i = 0; i + 2 < n; i++) {
         int c = sw->tag[i];
@@ -491,7 +525,7 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
                 sw->xpos[i] = m->tag_xpos[k];
                 break;
             }
-        /* the words skipped are adverbs here ("has since launched") */
+        /* the words skipped are adverbs here ("has again launched") */
         for (uint32_t q = i + 1; q < j; q++) {
             int cq = sw->tag[q];
             if (m->tag_upos[cq] == UPOS_ADV || m->tag_upos[cq] == UPOS_PART)

@@ -10,8 +10,11 @@
  * dictionary learned from the treebanks (words seen twice or more).  The
  * same dictionary marks words seen >= 10 times with one tag in >= 98% of
  * them: those are tagged without scoring.  Each feature is a 64-bit hash
- * (syn_feat).  The tag classes go on to the parser (parse.c) as features
- * and to lemma.c.
+ * (syn_feat).  A second pass (syn_tag2_features, its own weights) re-tags
+ * the words whose first-pass margin was small, adding the first pass's
+ * tags of the next two words to the features: a cheap bidirectional
+ * tagger, since the gate sends only a few words through it.  The tag
+ * classes go on to the parser (parse.c) as features and to lemma.c.
  */
 #include "syntax_internal.h"
 #include <stdlib.h>
@@ -51,7 +54,11 @@ int syn_words_reserve(syn_words *sw, uint32_t n)
     if (xp) sw->xpos = xp;
     uint8_t *amb = realloc(sw->amb, cap);
     if (amb) sw->amb = amb;
-    if (!w || !suf || !pre || !shape || !tag || !xp || !amb)
+    uint8_t *t1 = realloc(sw->tag1, cap);
+    if (t1) sw->tag1 = t1;
+    uint8_t *us = realloc(sw->unsure, cap);
+    if (us) sw->unsure = us;
+    if (!w || !suf || !pre || !shape || !tag || !xp || !amb || !t1 || !us)
         return -1;
     sw->cap = cap;
     return 0;
@@ -60,7 +67,7 @@ int syn_words_reserve(syn_words *sw, uint32_t n)
 void syn_words_free(syn_words *sw)
 {
     free(sw->w); free(sw->suf); free(sw->pre); free(sw->shape);
-    free(sw->tag); free(sw->xpos); free(sw->amb);
+    free(sw->tag); free(sw->xpos); free(sw->amb); free(sw->tag1); free(sw->unsure);
     memset(sw, 0, sizeof *sw);
 }
 
@@ -167,5 +174,21 @@ uint32_t syn_tag_features(const syn_words *sw, uint32_t i, uint64_t *out)
     out[k++] = syn_feat(28, p1, a1, 0);
     out[k++] = syn_feat(29, a0, a1, 0);
     out[k++] = syn_feat(30, p1, a0, a1);
+    return k;
+}
+
+uint32_t syn_tag2_features(const syn_words *sw, uint32_t i, uint64_t *out)
+{
+    uint32_t k = syn_tag_features(sw, i, out), n = sw->n;
+    uint64_t p1 = i >= 1 ? sw->tag[i - 1] : SYN_NULL_TAG;
+    uint64_t r1 = i + 1 < n ? sw->tag1[i + 1] : SYN_NULL_TAG;
+    uint64_t r2 = i + 2 < n ? sw->tag1[i + 2] : SYN_NULL_TAG;
+    out[k++] = syn_feat(40, r1, 0, 0);
+    out[k++] = syn_feat(41, r1, r2, 0);
+    out[k++] = syn_feat(42, p1, r1, 0);
+    out[k++] = syn_feat(43, sw->w[i], r1, 0);
+    out[k++] = syn_feat(44, sw->suf[4 * i + 2], r1, 0);
+    out[k++] = syn_feat(45, sw->amb[i], r1, r2);
+    out[k++] = syn_feat(46, i + 1 < n ? sw->w[i + 1] : 0, r1, 0);
     return k;
 }

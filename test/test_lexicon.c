@@ -61,7 +61,7 @@ static const char *CODES =
 static const char *EVENTS =
     "# clio-dict 1\n"
     "EVENT 040 meet/V src=subj tgt=@with,obj sym intent=036 appeal=026 reject=125\n"
-    "EX UKRGOV>RUSGOV:036; RUSGOV>UKRGOV:036 | Ukrainian and Russian officials will meet in Geneva.\n"
+    "EX UKRGOV>RUSGOV:036; RUSGOV>UKRGOV:036 | Ukrainian and Russian negotiators are to meet in Geneva.\n"
     "EX FRAGOV>DEUGOV:040; DEUGOV>FRAGOV:040 | The French president met the German chancellor.\n"
     "\n"
     "EVENT 190 attack|strike/N +@on:* -amod:verbal\n"

@@ -11,7 +11,8 @@
  * SYN_SURE_PERMILLE (980) for dictionary-tagged words,
  * SYN_SURE_LABEL_PERMILLE (990) for labels given by the tags, SYN_PRUNE_TAG,
  * SYN_PRUNE_PARSE, SYN_PRUNE_LABEL (1.5: averaged weights below this are
- * dropped from the model file).  `make models` uses the defaults.
+ * dropped from the model file), SYN_TAG_GATE (7: first-pass score margin,
+ * in averaged-weight units, below which the second tagging pass runs).  `make models` uses the defaults.
  *
  * Algorithm: averaged perceptrons (integer updates, the "w - u/c" trick for
  * averages, so training is exact and reproducible bit for bit: fixed-seed
@@ -21,7 +22,10 @@
  * uses the arc-eager dynamic oracle (Goldberg & Nivre 2012) with
  * exploration after the first epoch; non-projective training trees are
  * skipped.  Lemma rules and exceptions are learned from the treebank
- * lemmas, plus the WordNet exception lists when given.  Dense training
+ * lemmas, plus the WordNet exception lists when given.  A second tagger
+ * is trained with the first pass's tags to the right as extra features
+ * (syn_tag2_features), taken from the jackknifed tags so that they carry
+ * run-time errors; it re-tags the words the first pass is unsure of.  Dense training
  * rows are exported as sparse rows, dropping near-zero weights.
  */
 #include "syntax_internal.h"
@@ -32,6 +36,7 @@
 #include <time.h>
 
 static int TAG_EPOCHS = 8, PARSE_EPOCHS = 14;
+static double TAG_GATE = 7.0;   /* second tagging pass below this first-pass margin */
 #define JACKKNIFE 4
 static size_t SURE_MIN = 10, SURE_PERMILLE = 980;   /* dictionary-tagged words */
 static uint32_t SURE_LABEL_MIN = 30, SURE_LABEL_PERMILLE = 990;   /* labels the tags settle */
@@ -391,7 +396,7 @@ static void tag_predict(const ap *a, const tagdict *d, syn_words *sw, uint8_t *o
 }
 
 /* Trains on the sentences whose index % folds != skip (all when skip < 0). */
-static void train_tagger(ap *a, const tagdict *d, const corpus *c, int folds, int skip, const corpus *dev)
+static void train_tagger(ap *a, const tagdict *d, const corpus *c, int folds, int skip, const corpus *dev, int pass2)
 {
     ap_init(a, ntags);
     uint32_t *idx = xmalloc(c->n * sizeof *idx);
@@ -410,11 +415,13 @@ static void train_tagger(ap *a, const tagdict *d, const corpus *c, int folds, in
             if (s->n > CLIO_MAX_SENT_TOKENS * 4) continue;
             words_of(&sw, s);
             set_amb(&sw, d, sure);
+            if (pass2)
+                memcpy(sw.tag1, s->pred, s->n);   /* jackknifed first-pass tags */
             for (uint32_t i = 0; i < s->n; i++) {
                 int g = s->cls[i];
                 int p = sure[i];
                 if (p < 0) {
-                    uint32_t nf = syn_tag_features(&sw, i, f);
+                    uint32_t nf = pass2 ? syn_tag2_features(&sw, i, f) : syn_tag_features(&sw, i, f);
                     ap_score(a, f, nf, sc);
                     p = 0;
                     for (uint32_t t = 1; t < ntags; t++) if (sc[t] > sc[p]) p = (int)t;
@@ -426,7 +433,8 @@ static void train_tagger(ap *a, const tagdict *d, const corpus *c, int folds, in
             }
         }
         if (dev && skip < 0)
-            fprintf(stderr, "  tagger epoch %d: train %.2f%%\n", e + 1, 100.0 * (double)ok / (double)tot);
+            fprintf(stderr, "  tagger%s epoch %d: train %.2f%%\n", pass2 ? " (second pass)" : "", e + 1,
+                    100.0 * (double)ok / (double)tot);
     }
     syn_words_free(&sw);
     free(idx);
@@ -976,7 +984,7 @@ int main(int argc, char **argv)
     syn_words sw = { 0 };
     for (int k = 0; k < JACKKNIFE; k++) {
         ap a;
-        train_tagger(&a, &dict, &train, JACKKNIFE, k, NULL);
+        train_tagger(&a, &dict, &train, JACKKNIFE, k, NULL, 0);
         size_t ok = 0, tot = 0;
         for (size_t s = (size_t)k; s < train.n; s += JACKKNIFE) {
             words_of(&sw, &train.s[s]);
@@ -987,7 +995,17 @@ int main(int argc, char **argv)
         ap_free(&a);
     }
     ap tagger;
-    train_tagger(&tagger, &dict, &train, 1, -1, &train);
+    train_tagger(&tagger, &dict, &train, 1, -1, &train, 0);
+    /* the second pass learns from the jackknifed first-pass tags on the
+     * right, as it will see them at run time; its own random stream keeps
+     * the parser's shuffles as they were */
+    ap tagger2;
+    {
+        uint64_t saved = rng_state;
+        rng_state = 0x9E3779B97F4A7C15ULL;
+        train_tagger(&tagger2, &dict, &train, 1, -1, &train, 1);
+        rng_state = saved;
+    }
     syn_words_free(&sw);
 
     ptrain pt;
@@ -1045,6 +1063,11 @@ int main(int argc, char **argv)
     sparse tt, pp, ll;
     const char *pe = getenv("SYN_PRUNE_TAG");
     export_table(&tagger, pe ? atof(pe) : 1.5, &tt);
+    sparse tt2;
+    export_table(&tagger2, pe ? atof(pe) : 1.5, &tt2);
+    /* the gate is a first-pass score margin, in that table's scaled units */
+    double gate = TAG_GATE * table_scale(&tagger, pe ? atof(pe) : 1.5);
+    if (getenv("SYN_TAG_GATE")) gate = atof(getenv("SYN_TAG_GATE")) * table_scale(&tagger, pe ? atof(pe) : 1.5);
     pe = getenv("SYN_PRUNE_PARSE");
     export_dense4(&pt.par, pe ? atof(pe) : 1.5, &pp);
     pe = getenv("SYN_PRUNE_LABEL");
@@ -1069,6 +1092,8 @@ int main(int argc, char **argv)
     h.features = syn_fingerprint();
     h.sure_labels = (uint32_t)nsl;
     h.tag_slots = tt.slots; h.tag_entries = tt.entries;
+    h.tag2_slots = tt2.slots; h.tag2_entries = tt2.entries;
+    h.tag_gate = gate > 2e9 ? INT32_MAX : (int32_t)lrint(gate);
     h.par_slots = pp.slots; h.par_entries = 0;
     h.lab_slots = ll.slots; h.lab_entries = ll.entries;
     h.lem_slots = lem.slots; h.pool_bytes = lem.pool_bytes;
@@ -1077,11 +1102,12 @@ int main(int argc, char **argv)
     put(f, &h, sizeof h);
     put(f, tag_xpos, ntags); put(f, tag_upos, ntags);
     put(f, dkeys, (size_t)dslots * 4); put(f, dval, dslots);
-    put_table(f, &tt); put(f, pp.dense, (size_t)pp.slots * sizeof *pp.dense); put_table(f, &ll);
+    put_table(f, &tt); put_table(f, &tt2); put(f, pp.dense, (size_t)pp.slots * sizeof *pp.dense); put_table(f, &ll);
     put(f, sure_label, nsl);
     put(f, lem.keys, (size_t)lem.slots * 4); put(f, lem.off, (size_t)lem.slots * 4);
     put(f, lem.len, lem.slots); put(f, lem.strip, lem.slots); put(f, lem.pool, lem.pool_bytes);
     if (fclose(f) != 0) die("write failed", out);
+    fprintf(stderr, "second tagging pass: %u rows/%u weights, gate %d\n", tt2.slots, tt2.entries, h.tag_gate);
     fprintf(stderr, "wrote %s: tagger %u rows/%u weights, parser %u/%u, labeller %u/%u, lemma slots %u; %.1f s CPU\n",
             out, tt.slots, tt.entries, pp.slots, pp.entries, ll.slots, ll.entries, lem.slots,
             (double)(clock() - t0) / CLOCKS_PER_SEC);
