@@ -6,7 +6,8 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 .PHONY: all deps configure demo test bench models fuzz asan clean regen
 
 all: configure
-	@cmake --build $(BUILD) -j $(JOBS)
+	@echo "building clio in $(BUILD)/ (log: $(BUILD)/build.log)"
+	@cmake --build $(BUILD) -j $(JOBS) > $(BUILD)/build.log 2>&1 || { cat $(BUILD)/build.log; exit 1; }
 
 configure:
 	@[ -f $(BUILD)/CMakeCache.txt ] || cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
@@ -15,8 +16,10 @@ deps:
 	@scripts/install-deps
 
 demo: deps all
+	@echo; echo "== clio code examples/article.txt (the built-in demo article, dated 2026-03-12)"; echo
 	@$(BUILD)/clio code --format table examples/article.txt --date 2026-03-12 --id demo-article
-	@$(BUILD)/clio code --format jsonl examples/article.txt --date 2026-03-12 --id demo-article | head -n 3
+	@echo; echo "== the first event as JSON (docs/OUTPUT.md); 'clio explain' shows how each was found"; echo
+	@$(BUILD)/clio code --quiet --format jsonl examples/article.txt --date 2026-03-12 --id demo-article | head -n 1
 
 test: all
 	@BUILD=$(BUILD) test/run

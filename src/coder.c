@@ -802,6 +802,21 @@ static unsigned modality(const sctx *S, uint32_t h)
         if (dr == DEP_MARK && (fold_is(t, "if") || fold_is(t, "unless") || fold_is(t, "whether")))
             m |= MOD_COND;
     }
+    /* inside an "if"/"unless" clause further up ("threatened sanctions if the
+     * group walked away from the talks": the talks are not an event) */
+    {
+        int32_t a = S->t[h].head;
+        uint32_t cur = h;
+        for (int hops = 0; a >= 0 && hops < 6; hops++) {
+            if (S->t[cur].deprel == DEP_ADVCL)
+                FOR_CHILDREN(S, cur, mk)
+                    if (S->t[mk].deprel == DEP_MARK &&
+                        (fold_is(&S->t[mk], "if") || fold_is(&S->t[mk], "unless") || fold_is(&S->t[mk], "whether")))
+                        m |= MOD_COND;
+            cur = (uint32_t)a;
+            a = S->t[a].head;
+        }
+    }
     /* "sent troops to help Haiti fight gangs": a purpose clause states an
      * aim, not an act */
     if (S->t[h].deprel == DEP_ADVCL || S->t[h].deprel == DEP_XCOMP) {
