@@ -596,8 +596,21 @@ static void fill_args(const sctx *S, cand *C)
                 continue;
             const mention *M = &S->men[mi];
             const tok *cs = case_of(S, M->head);
-            if (cs && (fold_is(cs, "to") || fold_is(cs, "on") || fold_is(cs, "against") || fold_is(cs, "with")) &&
-                k == M->first) {
+            if (!cs || cs->start > S->t[M->first].start) {
+                /* the word before the phrase, past a determiner or a country
+                 * name ("with U.S. President ..."), when the parse hung the
+                 * preposition elsewhere */
+                int32_t q = (int32_t)M->first - 1;
+                for (int skip = 0; q >= 0 && skip < 3; skip++) {
+                    if (fold_is(&S->t[q], "the") || (S->tok2men[q] >= 0 && S->tok2men[q] != mi) ||
+                        ((S->t[q].flags & TOK_CAPITAL) && S->t[q].upos == UPOS_PROPN))
+                        q--;
+                    else
+                        break;
+                }
+                cs = q > (int32_t)C->head ? &S->t[q] : NULL;
+            }
+            if (cs && (fold_is(cs, "to") || fold_is(cs, "on") || fold_is(cs, "against") || fold_is(cs, "with"))) {
                 add_mention(S, &C->tgt, mi);
                 FOR_CHILDREN(S, M->head, cj)
                     if (S->t[cj].deprel == DEP_CONJ)
