@@ -263,6 +263,18 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                         break;
                     }
             }
+            if (!found && (lemma_is(&S->t[x], "border") || lemma_is(&S->t[x], "frontier") ||
+                           lemma_is(&S->t[x], "boundary"))) {
+                /* "along the border with Pakistan": the neighbour */
+                FOR_CHILDREN(S, x, c)
+                    if (S->t[c].deprel == DEP_NMOD && !found) {
+                        const tok *cs = case_of(S, c);
+                        if (cs && fold_is(cs, "with")) {
+                            actors_at(S, c, A, depth + 1);
+                            found = A->n > 0;
+                        }
+                    }
+            }
             if (!found && !place_actor(S, x, A)) {
                 /* "the town of Douma", "the city of Kherson" */
                 FOR_CHILDREN(S, x, c)
@@ -329,7 +341,8 @@ static int subject_token(const sctx *S, uint32_t v, int depth)
         return subject_token(S, (uint32_t)h, depth + 1);
     /* "troops firing on ...", and a main verb the parser took for a reduced
      * relative ("Thousands of protesters rallied ...") */
-    if (dr == DEP_ACL && (S->t[v].xpos == XPOS_VBG || S->t[v].xpos == XPOS_VBD))
+    if (dr == DEP_ACL && (S->t[v].xpos == XPOS_VBG || S->t[v].xpos == XPOS_VBD ||
+                          (S->t[v].xpos == XPOS_VBN && child_rel(S, v, DEP_OBJ) >= 0)))
         return (int)h;
     if (dr == DEP_ACL && S->t[h].upos == UPOS_NOUN) {
         /* "reached a consensus to exchange information": the subject of
@@ -588,8 +601,8 @@ static void fill_args(const sctx *S, cand *C)
          * against/with", wherever the parser hung the phrase ("lift
          * embargoes on sales ... to Iran, Libya and Cuba") */
         for (uint32_t k = C->head + 1; k < S->n && k < C->head + 15; k++) {
-            if (clause_break(&S->t[k]) || (S->t[k].upos == UPOS_VERB && S->t[k].deprel != DEP_AMOD &&
-                                           S->t[k].deprel != DEP_XCOMP && k != C->head))
+            if (clause_break(&S->t[k]) || fold_is(&S->t[k], ",") ||
+                (S->t[k].upos == UPOS_VERB && S->t[k].deprel != DEP_AMOD && S->t[k].deprel != DEP_XCOMP && k != C->head))
                 break;
             int mi = S->tok2men[k];
             if (mi < 0)
@@ -628,8 +641,9 @@ static void fill_args(const sctx *S, cand *C)
                 }
                 if (!C->why)
                     C->why = "target by word order (the parse does not attach it)";
+                break;
             }
-            break;
+            k = M->last; /* an object or other phrase: look further */
         }
     }
     if (P->pos == 'V') {
