@@ -600,9 +600,21 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                   (toks[g].flags & TOK_CAPITAL) || fold_is(&toks[g], "(") || fold_is(&toks[g], ")");
         if (!ok)
             continue;
+        /* "the leaders of Armenia": the role keeps its sector, the country
+         * comes from the "of" phrase */
+        char rrole[4] = "";
+        if (R->ncodes && strlen(R->codes[0]) >= 6)
+            snprintf(rrole, sizeof rrole, "%.3s", R->codes[0] + 3);
         R->ncodes = 0;
-        for (int c = 0; c < X->ncodes; c++)
-            add_code(R, X->codes[c]);
+        for (int c = 0; c < X->ncodes; c++) {
+            if (rrole[0] && strlen(X->codes[c]) == 3) {
+                char cc[16];
+                combine(cc, X->codes[c], rrole);
+                add_code(R, cc);
+            } else {
+                add_code(R, X->codes[c]);
+            }
+        }
         R->last = X->last;
         R->kind = X->kind == MEN_ADJ ? MEN_ROLE : X->kind;
         R->how = "role of an actor";
@@ -616,8 +628,15 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                 ok2 = fold_is(&toks[q], "the") || fold_is(&toks[q], "and") || np_filler(&toks[q]);
             if (!ok2 || Y->first > R->last + 5 || !Y->ncodes || Y->kind == MEN_PRONOUN)
                 break;
-            for (int c = 0; c < Y->ncodes; c++)
-                add_code(R, Y->codes[c]);
+            for (int c = 0; c < Y->ncodes; c++) {
+                if (rrole[0] && strlen(Y->codes[c]) == 3) {
+                    char cc[16];
+                    combine(cc, Y->codes[c], rrole);
+                    add_code(R, cc);
+                } else {
+                    add_code(R, Y->codes[c]);
+                }
+            }
             R->last = Y->last;
             absorbed++;
         }

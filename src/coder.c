@@ -1445,6 +1445,14 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                         }
                     }
                     const char *use = code;
+                    /* killing hundreds: CAMEO's mass killing */
+                    if (!strcmp(code, "190") && (lemma_is(&S->t[C->head], "kill") || lemma_is(&S->t[C->head], "massacre") ||
+                                                  lemma_is(&S->t[C->head], "slaughter"))) {
+                        int o = object_token(S, C->head);
+                        if (o >= 0 && (fold_is(&S->t[o], "hundreds") || fold_is(&S->t[o], "thousands") ||
+                                       fold_is(&S->t[o], "tens") || fold_is(&S->t[o], "scores")))
+                            use = "202";
+                    }
                     /* a meeting in a third country is CAMEO 044 */
                     if (where && where->country[0] && !strcmp(code, "040") && b[0] &&
                         strncmp(a, where->country, 3) && strncmp(b, where->country, 3) &&
