@@ -515,7 +515,24 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                              !strncmp(role, "REB", 3) || !strncmp(role, "LAB", 3) || !strncmp(role, "EDU", 3) ||
                              !strncmp(role, "UAF", 3) || !strncmp(role, "CRM", 3);
                 int in_place = M->last + 1 < n && fold_is(&toks[M->last + 1], "in");
-                if ((people || in_place) && dc->place_country[0]) {
+                char incc[8] = "";
+                if (in_place) {
+                    /* "civilians in the Tigrayan city of Axum", "refugees in
+                     * Polish camps": the country the phrase names */
+                    uint32_t q = M->last + 2;
+                    if (q < n && (fold_is(&toks[q], "the") || fold_is(&toks[q], "a")))
+                        q++;
+                    lex_match im[2];
+                    if (q < n && lexicon_match(lx, toks, q, n, date, im, 2) > 0 &&
+                        (im[0].kind == LEX_COUNTRY || im[0].kind == LEX_ADJ) && strlen(im[0].code) == 3)
+                        snprintf(incc, sizeof incc, "%.3s", im[0].code);
+                }
+                if (incc[0]) {
+                    char cc[16];
+                    snprintf(cc, sizeof cc, "%.3s%.3s", incc, role);
+                    add_code(M, cc);
+                    M->how = "role, country of the place named";
+                } else if ((people || in_place) && dc->place_country[0]) {
                     /* "civilians in the Tigrayan city of Axum": where they are */
                     char cc[16];
                     snprintf(cc, sizeof cc, "%.3s%.3s", dc->place_country, role);

@@ -275,6 +275,23 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                         }
                     }
             }
+            if (!found && S->t[x].upos == UPOS_NOUN) {
+                /* "an offer by Trump to mediate", "a proposal from Egypt":
+                 * the agent of the object noun */
+                static const char *const OFFER[] = {"offer", "proposal", "plan", "invitation", "request",
+                                                    "initiative", "bid", "overture", "call", "appeal"};
+                int offer = 0;
+                for (size_t i = 0; i < sizeof OFFER / sizeof OFFER[0]; i++)
+                    offer |= lemma_is(&S->t[x], OFFER[i]);
+                FOR_CHILDREN(S, x, c)
+                    if ((S->t[c].deprel == DEP_NMOD || S->t[c].deprel == DEP_ACL) && !found && S->tok2men[c] >= 0) {
+                        const tok *cs = case_of(S, c);
+                        if (cs && (fold_is(cs, "by") || (offer && fold_is(cs, "from")))) {
+                            add_mention(S, A, S->tok2men[c]);
+                            found = 1;
+                        }
+                    }
+            }
             if (!found && !place_actor(S, x, A)) {
                 /* "the town of Douma", "the city of Kherson" */
                 FOR_CHILDREN(S, x, c)
@@ -596,6 +613,31 @@ static void fill_args(const sctx *S, cand *C)
         if (io >= 0)
             actors_at(S, (uint32_t)io, &C->tgt, 0);
     }
+    int wants_comp = 0;
+    for (uint32_t i = 0; i < P->ntgt; i++)
+        wants_comp |= P->tgt[i].kind == LEX_SLOT_COMP;
+    if (!C->tgt.n && C->src.n && wants_comp && P->pos == 'V') {
+        /* "demanded on Monday that Sweden extradite ...": the tagger often
+         * misreads a subjunctive ("extradite", "release") so the clause has
+         * no subject in the parse; the first actor after "that" is the party
+         * asked to act */
+        uint32_t k = C->head + 1;
+        for (uint32_t j = 0; k < S->n && j < 4 && !fold_is(&S->t[k], "that"); k++, j++)
+            if (clause_break(&S->t[k]) || fold_is(&S->t[k], ","))
+                break;
+        if (k < S->n && fold_is(&S->t[k], "that")) {
+            for (uint32_t q = k + 1; q < S->n && q < k + 5; q++) {
+                int mi = S->tok2men[q];
+                if (mi >= 0) {
+                    add_mention(S, &C->tgt, mi);
+                    C->why = "target: first actor of the that-clause (the parse does not attach it)";
+                    break;
+                }
+                if (clause_break(&S->t[q]) || fold_is(&S->t[q], ","))
+                    break;
+            }
+        }
+    }
     if (!C->tgt.n && C->src.n) {
         /* last resort: an actor right after the predicate behind "to/on/
          * against/with", wherever the parser hung the phrase ("lift
@@ -653,7 +695,7 @@ static void fill_args(const sctx *S, cand *C)
         for (uint32_t i = 0; i < P->ntgt; i++)
             wants_obj |= P->tgt[i].kind == LEX_SLOT_OBJ;
         int no_obj = wants_obj && !C->tgt.n && object_token(S, C->head) < 0;
-        if ((P->flags & LEX_PAT_SYM) && C->src.n >= 2)
+        if ((P->flags & (LEX_PAT_SYM | LEX_PAT_PAIRSYM)) && C->src.n >= 2)
             no_obj = 0; /* "A and B met": the coordination is both sides */
         if (no_subj || no_obj)
             order_fallback(S, C, no_subj, no_obj);
@@ -1340,8 +1382,9 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
     /* symmetric act among coordinated sources: "A and B met"; an object
      * that is not an actor itself ("met ... amid Western pressure") does not
      * make a third party of the one modifying it */
-    if (sym && src.n >= 2 && (!tgt.n || C->weak_tgt)) {
+    if ((sym || (C->pat->flags & LEX_PAT_PAIRSYM)) && src.n >= 2 && (!tgt.n || C->weak_tgt)) {
         tgt = src;
+        sym = 1;
     }
     if (!tgt.n && root >= 10 && S->dc->have_pair) {
         /* the other side of the document's two-party pair */

@@ -143,7 +143,8 @@ const char *lex_slot_name(int kind);    /* "subj", ... ("@" for PREP) */
 const char *lex_frame_name(int frame);  /* "", "intent", ... */
 
 enum lex_pattern_flags {
-    LEX_PAT_SYM = 1u << 0   /* symmetric act: coordinated sources / both directions */
+    LEX_PAT_SYM = 1u << 0,     /* symmetric act: coordinated sources / both directions */
+    LEX_PAT_PAIRSYM = 1u << 1  /* coordinated sources act on each other; a named target is one way */
 };
 
 /* One EVENT line, decoded.  Slot lists are complete: the compiler fills the

@@ -59,6 +59,7 @@ static void put_pattern(buf *out, const lexicon *lx, const lex_pattern *p)
             buf_printf(out, "%s%s%s", k ? "," : "", lex_slot_name(s[k].kind), s[k].prep ? s[k].prep : "");
     }
     if (p->flags & LEX_PAT_SYM) buf_puts(out, " sym");
+    if (p->flags & LEX_PAT_PAIRSYM) buf_puts(out, " pairsym");
     if (p->intent) buf_printf(out, " intent=%s", p->intent);
     if (p->appeal) buf_printf(out, " appeal=%s", p->appeal);
     if (p->reject) buf_printf(out, " reject=%s", p->reject);

@@ -697,6 +697,8 @@ static void parse_event(line_ctx *lc, const char *s, size_t n)
             if (src) { p.src = f; p.nsrc = cnt; have_src = 1; } else { p.tgt = f; p.ntgt = cnt; have_tgt = 1; }
         } else if (wl == 3 && !memcmp(w, "sym", 3)) {
             p.flags |= LEX_PAT_SYM;
+        } else if (wl == 7 && !memcmp(w, "pairsym", 7)) {
+            p.flags |= LEX_PAT_PAIRSYM;
         } else if (starts_with(w, wl, "intent=") || starts_with(w, wl, "appeal=") ||
                    starts_with(w, wl, "reject=") || starts_with(w, wl, "neg=")) {
             size_t kl = (size_t)((const char *)memchr(w, '=', wl) - w);
