@@ -308,6 +308,17 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
     FOR_CHILDREN(S, x, c)
         if (S->t[c].deprel == DEP_CONJ && (S->tok2men[c] < 0 || S->tok2men[c] != S->tok2men[x]))
             actors_at(S, c, A, depth + 1);
+    /* "Spain, Ireland and Norway": a middle conjunct the parser hung as a
+     * compound or apposition; only when the list goes on with "and"/"or" */
+    FOR_CHILDREN(S, x, c) {
+        int dr = S->t[c].deprel, mc = S->tok2men[c];
+        if (c <= x || c < 1 || mc < 0 || mc == S->tok2men[x] || (dr != DEP_COMPOUND && dr != DEP_APPOS) ||
+            !fold_is(&S->t[c - 1], ",") || S->men[mc].first != c)
+            continue;
+        uint32_t after = S->men[mc].last + 1;
+        if (after < S->n && (fold_is(&S->t[after], "and") || fold_is(&S->t[after], "or")))
+            add_mention(S, A, mc);
+    }
 }
 
 static int subject_token(const sctx *S, uint32_t v, int depth);
@@ -1414,6 +1425,15 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
             if (tgt.n)
                 break;
         }
+    }
+    if (!tgt.n && !strncmp(code, "172", 3) && src.n == 1 && strlen(src.code[0]) >= 3 &&
+        strncmp(src.code[0], "IGO", 3) && strncmp(src.code[0], "NGO", 3) && strncmp(src.code[0], "MNC", 3)) {
+        /* "imposed martial law", "declared a curfew": a domestic
+         * restriction with no one named is aimed at the country's people */
+        char own[4];
+        memcpy(own, src.code[0], 3);
+        own[3] = 0;
+        arg_add(&tgt, own, 0, 0); /* implied: no span */
     }
     if (!tgt.n && root >= 18 && PS) {
         /* "strikes killed 20 in Gaza": violence without a named victim is
