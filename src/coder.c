@@ -819,6 +819,17 @@ static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *m
             }
         }
     }
+    if (!found && c->kind == LEX_CONS_REL && c->deprel == DEP_NSUBJ && S->t[h].deprel == DEP_ACL &&
+        S->t[h].head >= 0 && (uint32_t)S->t[h].head < h &&
+        (S->t[h].xpos == XPOS_VBD || (S->t[h].xpos == XPOS_VBN && child_rel(S, h, DEP_OBJ) >= 0))) {
+        /* "Russian missiles and drones struck Kyiv": a sentence's main verb
+         * misparsed as a participle on its subject (see subject_token) */
+        const tok *t = &S->t[S->t[h].head];
+        if (lemma_in(t, c->lemmas, c->nlemmas)) {
+            found = 1;
+            *matched = S->t[h].head;
+        }
+    }
     if (!found && c->kind == LEX_CONS_PREP && (S->t[h].upos == UPOS_NOUN || S->t[h].upos == UPOS_PROPN)) {
         /* "held talks ... on the sidelines": the phrase hangs from the light verb */
         int lv = light_verb(S, h);
@@ -1434,6 +1445,23 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
         memcpy(own, src.code[0], 3);
         own[3] = 0;
         arg_add(&tgt, own, 0, 0); /* implied: no span */
+    }
+    if (root >= 18 && PS) {
+        /* "missiles struck Kyiv's energy grid", "shelled Kharkiv": a capital
+         * hit by violence is the place (its country), not the government
+         * the name stands for in "Kyiv said" */
+        for (int j = 0; j < tgt.n; j++) {
+            if (strlen(tgt.code[j]) != 6 || strcmp(tgt.code[j] + 3, "GOV"))
+                continue;
+            for (size_t k = 0; k < PS->n; k++) {
+                const place *P = &PS->p[k];
+                if (P->precision != PLACE_COUNTRY && P->start <= tgt.start[j] && tgt.end[j] <= P->end &&
+                    tgt.end[j] > tgt.start[j] && !strncmp(P->country, tgt.code[j], 3)) {
+                    tgt.code[j][3] = 0;
+                    break;
+                }
+            }
+        }
     }
     if (!tgt.n && root >= 18 && PS) {
         /* "strikes killed 20 in Gaza": violence without a named victim is
