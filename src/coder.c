@@ -439,8 +439,21 @@ static int light_verb(const sctx *S, uint32_t x)
         if (h < 0)
             return -1;
     }
-    if ((dr == DEP_OBJ || dr == DEP_NSUBJ_PASS) && (S->t[h].upos == UPOS_VERB))
+    if ((dr == DEP_OBJ || dr == DEP_NSUBJ_PASS) && (S->t[h].upos == UPOS_VERB)) {
+        /* "the arrest triggered protests", "the government faced protests":
+         * the subject of a causative or experiencer verb is not the one
+         * who acts */
+        static const char *const NOT_LIGHT[] = {"trigger", "spark", "prompt", "provoke", "cause",  "fuel",
+                                                "ignite",  "unleash", "stoke", "face",   "fear",   "witness",
+                                                "see",     "suffer", "endure", "prevent", "avert", "invite",
+                                                /* a topic, not an act: "discussed the grain deal" */
+                                                "discuss", "debate", "review", "examine", "consider", "study",
+                                                "mention", "explore", "analyse", "analyze", "assess", "weigh"};
+        for (size_t i = 0; i < sizeof NOT_LIGHT / sizeof NOT_LIGHT[0]; i++)
+            if (lemma_is(&S->t[h], NOT_LIGHT[i]))
+                return -1;
         return h;
+    }
     return -1;
 }
 
@@ -472,6 +485,23 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
                 }
             if (s < 0 && lv >= 0)
                 s = subject_token(S, (uint32_t)lv, 0);
+            int32_t gv = S->t[h].head;
+            if (gv >= 0 && S->t[h].deprel == DEP_NMOD && S->t[gv].deprel == DEP_OBJ)
+                gv = S->t[gv].head; /* "discussed the deal in a call": PP hung on the object */
+            else if (S->t[h].deprel != DEP_OBL)
+                gv = -1;
+            if (s < 0 && lv < 0 && gv >= 0 && S->t[gv].upos == UPOS_VERB) {
+                /* "A and B discussed the deal in a telephone call": the
+                 * speakers of a call or meeting are the clause's subject */
+                static const char *const TALK[] = {"call", "conversation", "meeting", "talk", "summit",
+                                                   "videoconference", "video-conference", "phone-call"};
+                const tok *cs = case_of(S, h);
+                int talk = 0;
+                for (size_t i = 0; i < sizeof TALK / sizeof TALK[0]; i++)
+                    talk |= lemma_is(&S->t[h], TALK[i]);
+                if (talk && cs && (fold_is(cs, "in") || fold_is(cs, "during") || fold_is(cs, "at")))
+                    s = subject_token(S, (uint32_t)gv, 0);
+            }
         } else {
             s = subject_token(S, h, 0);
         }
