@@ -600,15 +600,22 @@ static int clause_break(const tok *t)
            fold_is(t, "which") || fold_is(t, "who") || fold_is(t, "when");
 }
 
+static void order_fallback_at(const sctx *S, cand *C, uint32_t h, int want_src, int want_tgt);
+
 static void order_fallback(const sctx *S, cand *C, int want_src, int want_tgt)
 {
-    uint32_t h = C->head;
+    order_fallback_at(S, C, C->head, want_src, want_tgt);
+}
+
+static void order_fallback_at(const sctx *S, cand *C, uint32_t h, int want_src, int want_tgt)
+{
     if (want_src) {
         for (int32_t k = (int32_t)h - 1; k >= 0; k--) {
             if (clause_break(&S->t[k]))
                 break;
             int mi = S->tok2men[k];
-            if (mi >= 0 && !case_of(S, S->men[mi].head)) {
+            const tok *cs = mi >= 0 ? case_of(S, S->men[mi].head) : NULL;
+            if (mi >= 0 && (!cs || fold_is(cs, "'s") || fold_is(cs, "'") || fold_is(cs, "’s"))) {
                 add_mention(S, &C->src, mi);
                 break;
             }
@@ -727,6 +734,18 @@ static void fill_args(const sctx *S, cand *C)
                 break;
             }
             k = M->last; /* an object or other phrase: look further */
+        }
+    }
+    if (P->pos == 'N' && !C->src.n) {
+        /* "Ukraine's prosecutor-general opened a war crimes investigation":
+         * the light verb lost its subject in the parse */
+        int lv = light_verb(S, C->head);
+        if (lv >= 0 && S->t[C->head].deprel == DEP_OBJ && subject_token(S, (uint32_t)lv, 0) < 0 &&
+            !is_passive(S, (uint32_t)lv) && S->t[lv].deprel != DEP_XCOMP && S->t[lv].deprel != DEP_ACL &&
+            S->t[lv].deprel != DEP_ADVCL) {
+            order_fallback_at(S, C, (uint32_t)lv, 1, 0);
+            if (C->src.n)
+                C->why = "noun predicate, source by word order (the light verb has no subject in the parse)";
         }
     }
     if (P->pos == 'V') {
