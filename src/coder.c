@@ -211,19 +211,23 @@ static int place_actor(const sctx *S, uint32_t x, arglist *A)
     return 0;
 }
 
+static int is_measure(const tok *t);
+
 static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
 {
     if (depth > 6 || x >= S->n)
         return;
     int mi = S->tok2men[x];
-    if (mi < 0 && is_quantity_noun(&S->t[x])) {
+    if (mi < 0 && (is_quantity_noun(&S->t[x]) || is_measure(&S->t[x]))) {
         /* "hundreds of protesters", "a group of Russian soldiers" */
         FOR_CHILDREN(S, x, c)
             if (S->t[c].deprel == DEP_NMOD) {
                 const tok *cs = case_of(S, c);
                 if (cs && fold_is(cs, "of")) {
+                    int before = A->n;
                     actors_at(S, c, A, depth + 1);
-                    return;
+                    if (A->n > before || is_quantity_noun(&S->t[x]))
+                        return;
                 }
             }
     }
@@ -783,7 +787,8 @@ static int is_measure(const tok *t)
         "batch", "amount", "load", "convoy", "supply", "round", "wave", "series", "barrage", "number", "lot",
         "kind", "type", "form", "set", "piece", "bill", "$", "billion", "million", "euro", "dollar", "pound",
         "yuan", "worth", "sum", "tranche", "hundreds", "thousands", "dozens", "scores", "hundred", "thousand",
-        "dozen", "score", "millions", NULL};
+        "dozen", "score", "millions", "volume", "volumes", "barrel", "barrels", "cargo", "cargoes",
+        "quantity", "quantities", NULL};
     for (int i = 0; M[i]; i++)
         if (lemma_is(t, M[i]))
             return 1;
