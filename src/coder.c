@@ -654,6 +654,20 @@ static void fill_args(const sctx *S, cand *C)
         slot_args(S, C, &P->src[i], &C->src);
     for (uint32_t i = 0; i < P->ntgt && !C->tgt.n; i++) {
         slot_args(S, C, &P->tgt[i], &C->tgt);
+        if (C->tgt.n && C->src.n) {
+            /* "demanded that Sweden extradite people Ankara considers
+             * terrorists": a target that is only the source itself is a
+             * misattachment; try the next slot */
+            int self = 1;
+            for (int a = 0; a < C->tgt.n && self; a++) {
+                int same = 0;
+                for (int b = 0; b < C->src.n; b++)
+                    same |= !strcmp(C->tgt.code[a], C->src.code[b]);
+                self = same;
+            }
+            if (self)
+                C->tgt.n = 0;
+        }
         if (C->tgt.n && P->tgt[i].kind == LEX_SLOT_OBJ && P->pos == 'V') {
             int o = object_token(S, C->head);
             C->weak_tgt = o >= 0 && S->tok2men[o] < 0;
@@ -1544,7 +1558,7 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
     int nd = date_policy == CLIO_DATE_STORY ? 0 : pick_dates(S, C->head, tx, ntx, dates, 4);
     if (!nd && date_policy != CLIO_DATE_STORY && C->frame_head >= 0)
         nd = pick_dates(S, (uint32_t)C->frame_head, tx, ntx, dates, 4); /* agreed on a date to act */
-    int rounds = nd ? nd : 1;
+    int rounds = nd ? nd : 1, emitted = 0;
     for (int r = 0; r < rounds; r++) {
         for (int i = 0; i < src.n; i++) {
             for (int j = 0; j < (tgt.n ? tgt.n : 1); j++) {
@@ -1630,10 +1644,14 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                     }
                     if (push_event(E, &e))
                         return -1;
+                    emitted++;
                 }
             }
         }
     }
+    if (!emitted)
+        return push_note(E, sentence, S->t[C->head].start, S->t[C->head].end,
+                         "source and target are the same actor (or one country acting on itself)");
     return 0;
 }
 
