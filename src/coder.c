@@ -844,6 +844,16 @@ static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *m
                             }
                     }
             }
+            if (!ok && c->deprel == DEP_XCOMP && dr == DEP_OBJ) {
+                /* "took 200 people hostage": the secondary predicate hung
+                 * on the object as a modifier after it */
+                FOR_CHILDREN(S, ch, g2)
+                    if (g2 > ch && (S->t[g2].deprel == DEP_AMOD || S->t[g2].deprel == DEP_COMPOUND) &&
+                        lemma_in(&S->t[g2], c->lemmas, c->nlemmas) && c->nlemmas) {
+                        ok = 1;
+                        t = &S->t[g2];
+                    }
+            }
             if (!ok && c->deprel == DEP_XCOMP && dr == DEP_ADVCL) {
                 /* parsers often attach "pressed X to act" as advcl */
                 FOR_CHILDREN(S, ch, m)
