@@ -242,6 +242,18 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                 actors_at(S, (uint32_t)S->t[v].head, A, depth + 1);
         } else {
             int found = 0;
+            if (lemma_is(&S->t[x], "border") || lemma_is(&S->t[x], "frontier") || lemma_is(&S->t[x], "boundary")) {
+                /* "along the border with Pakistan", "to its border with
+                 * Guyana": the neighbour, before the possessor */
+                FOR_CHILDREN(S, x, c)
+                    if (S->t[c].deprel == DEP_NMOD && !found) {
+                        const tok *cs = case_of(S, c);
+                        if (cs && fold_is(cs, "with")) {
+                            actors_at(S, c, A, depth + 1);
+                            found = A->n > 0;
+                        }
+                    }
+            }
             /* the name itself first ("NATO-member Norway": Norway), then a
              * modifier ("Ukrainian cities", "Russia's army") */
             FOR_CHILDREN(S, x, c)
@@ -265,18 +277,6 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                         add_mention(S, A, S->tok2men[c]);
                         found = 1;
                         break;
-                    }
-            }
-            if (!found && (lemma_is(&S->t[x], "border") || lemma_is(&S->t[x], "frontier") ||
-                           lemma_is(&S->t[x], "boundary"))) {
-                /* "along the border with Pakistan": the neighbour */
-                FOR_CHILDREN(S, x, c)
-                    if (S->t[c].deprel == DEP_NMOD && !found) {
-                        const tok *cs = case_of(S, c);
-                        if (cs && fold_is(cs, "with")) {
-                            actors_at(S, c, A, depth + 1);
-                            found = A->n > 0;
-                        }
                     }
             }
             if (!found && S->t[x].upos == UPOS_NOUN) {
@@ -647,6 +647,27 @@ static void order_fallback_at(const sctx *S, cand *C, uint32_t h, int want_src, 
     }
 }
 
+/* "a commander wanted on drug charges", "a journalist accused of spying":
+ * a participle right after a noun, with no subject of its own, modifies
+ * the noun whatever the parser made of it */
+static int reduced_relative(const sctx *S, uint32_t k)
+{
+    static const char *const RR[] = {"want", "accuse", "suspect", "charge", "convict", "hold", "detain",
+                                     "arrest", "sentence", "jail", "believe", "link", "involve", "allege",
+                                     "backed", "base", "know", "sought", "seek"};
+    if (k == 0 || (S->t[k - 1].upos != UPOS_NOUN && S->t[k - 1].upos != UPOS_PROPN) ||
+        (S->t[k].xpos != XPOS_VBN && S->t[k].xpos != XPOS_VBD))
+        return 0;
+    FOR_CHILDREN(S, k, c)
+        if (S->t[c].deprel == DEP_NSUBJ || S->t[c].deprel == DEP_NSUBJ_PASS || S->t[c].deprel == DEP_AUX ||
+            S->t[c].deprel == DEP_AUX_PASS)
+            return 0;
+    for (size_t i = 0; i < sizeof RR / sizeof RR[0]; i++)
+        if (lemma_is(&S->t[k], RR[i]))
+            return 1;
+    return 0;
+}
+
 static void fill_args(const sctx *S, cand *C)
 {
     const lex_pattern *P = C->pat;
@@ -710,7 +731,8 @@ static void fill_args(const sctx *S, cand *C)
          * embargoes on sales ... to Iran, Libya and Cuba") */
         for (uint32_t k = C->head + 1; k < S->n && k < C->head + 15; k++) {
             if (clause_break(&S->t[k]) || fold_is(&S->t[k], ",") ||
-                (S->t[k].upos == UPOS_VERB && S->t[k].deprel != DEP_AMOD && S->t[k].deprel != DEP_XCOMP && k != C->head))
+                (S->t[k].upos == UPOS_VERB && S->t[k].deprel != DEP_AMOD && S->t[k].deprel != DEP_XCOMP &&
+                 !(S->t[k].deprel == DEP_ACL && S->t[k].xpos == XPOS_VBN) && !reduced_relative(S, k) && k != C->head))
                 break;
             int mi = S->tok2men[k];
             if (mi < 0)
