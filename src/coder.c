@@ -1504,7 +1504,12 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
     /* symmetric act among coordinated sources: "A and B met"; an object
      * that is not an actor itself ("met ... amid Western pressure") does not
      * make a third party of the one modifying it */
-    if ((sym || (C->pat->flags & LEX_PAT_PAIRSYM)) && src.n >= 2 && (!tgt.n || C->weak_tgt)) {
+    if (sym && C->pat->intent && !strcmp(code, C->pat->intent) && (C->frame_head >= 0 || C->frame_parent >= 0))
+        sym = 0; /* "Trump said he would meet Putin", "Iran offered to negotiate
+                  * with the US": a stated intent is the speaker's own; a plain
+                  * "will hold talks with" stays mutual */
+    if ((sym || (C->pat->flags & LEX_PAT_PAIRSYM) || (C->pat->flags & LEX_PAT_SYM)) && src.n >= 2 &&
+        (!tgt.n || C->weak_tgt)) {
         tgt = src;
         sym = 1;
     }
