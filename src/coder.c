@@ -1610,6 +1610,17 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                     uint32_t be = dir ? src.end[i] : (tgt.n ? tgt.end[j] : 0);
                     if (!a[0] || !strcmp(a, b) || (b[0] && same_country(a, b) && strlen(a) == 3 && strlen(b) == 3))
                         continue;
+                    /* a bare country acting on its own government: protesters
+                     * named by nationality ("Israelis rallied against the
+                     * government") are its civilians; otherwise it is one state
+                     * named twice ("Russia ... Moscow"), not two parties */
+                    char cvl_src[16];
+                    if (b[0] && same_country(a, b) && strlen(a) == 3 && !strcmp(b + 3, "GOV")) {
+                        if (root != 14)
+                            continue;
+                        snprintf(cvl_src, sizeof cvl_src, "%.3sCVL", a);
+                        a = cvl_src;
+                    }
                     /* violence within one country: against a place of one's own
                      * country is against its civilians ("government forces dropped
                      * gas on the town of Douma"); a bare country attacking a part of
