@@ -274,7 +274,20 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
             M->last = i + pk - 1;
             M->kind = MEN_PAIR;
             M->how = "group phrase -> the pair last named together";
-            set_pair_codes(M, dc);
+            /* the pair may be named earlier in this very sentence: "U.S. and
+             * Iranian negotiators ... between the two delegations" */
+            int here = -1;
+            for (int q = (int)nm - 1; q >= 0 && here < 0; q--)
+                if (out[q].ncodes >= 2 && out[q].kind != MEN_PRONOUN && out[q].kind != MEN_PAIR &&
+                    strncmp(out[q].codes[0], out[q].codes[1], 3))
+                    here = q;
+            if (here >= 0) {
+                add_code(M, out[here].codes[0]);
+                add_code(M, out[here].codes[1]);
+                M->how = "group phrase -> the pair named earlier in the sentence";
+            } else {
+                set_pair_codes(M, dc);
+            }
             if (M->ncodes) {
                 M->head = mention_head(toks, M->first, M->last);
                 nm++;
