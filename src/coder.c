@@ -1575,6 +1575,35 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
         if (P && P != PS->story && P->country[0] && P->precision != PLACE_COUNTRY)
             arg_add(&tgt, P->country, P->start, P->end);
     }
+    if (!tgt.n && (root == 7 || !strncmp(code, "086", 3)) && PS) {
+        /* "aid trucks reached northern Gaza", "allowed convoys to enter
+         * Gaza": aid with no named recipient goes to the place it reaches,
+         * when that is abroad for the giver */
+        const place *P = pick_place(S, C->head, PS);
+        for (size_t k = 0; !P && k < PS->n; k++) {
+            /* through the purpose of the act: "allowed trucks to enter Gaza" */
+            const place *Q = &PS->p[k];
+            if (Q->cue == PLACE_CUE_DATELINE || Q->precision == PLACE_COUNTRY)
+                continue;
+            int32_t a = Q->anchor_tok;
+            for (int steps = 0; a >= 0 && (uint32_t)a != C->head && steps < 8; steps++) {
+                const tok *t = &S->t[a];
+                if ((t->upos == UPOS_VERB || t->upos == UPOS_AUX) && steps > 0 && t->deprel != DEP_XCOMP &&
+                    t->deprel != DEP_ADVCL)
+                    break;
+                a = t->head;
+            }
+            if (a >= 0 && (uint32_t)a == C->head)
+                P = Q;
+        }
+        if (P && P != PS->story && P->country[0] && P->precision != PLACE_COUNTRY) {
+            int abroad = 1;
+            for (int i = 0; i < src.n; i++)
+                abroad &= !same_country(src.code[i], P->country);
+            if (abroad)
+                arg_add(&tgt, P->country, P->start, P->end);
+        }
+    }
     if (!tgt.n && root == 14) {
         /* protests with no one named are directed at the protesters' own
          * government (CAMEO's usual reading) */
