@@ -424,6 +424,12 @@ static int object_token(const sctx *S, uint32_t v)
     }
     if (pass && S->t[v].deprel == DEP_ACL && S->t[v].head >= 0)
         return S->t[v].head; /* "rebels backed by Russia" */
+    if (pass && S->t[v].deprel == DEP_CONJ && S->t[v].head >= 0) {
+        /* "Putin arrived ... and was greeted by Kim": the shared subject */
+        FOR_CHILDREN(S, (uint32_t)S->t[v].head, c)
+            if (S->t[c].deprel == DEP_NSUBJ || S->t[c].deprel == DEP_NSUBJ_PASS)
+                return (int)c;
+    }
     return -1;
 }
 
@@ -786,6 +792,26 @@ static void fill_args(const sctx *S, cand *C)
             order_fallback_at(S, C, (uint32_t)lv, 1, 0);
             if (C->src.n)
                 C->why = "noun predicate, source by word order (the light verb has no subject in the parse)";
+        }
+    }
+    if (P->pos == 'V' && !C->src.n && is_passive(S, C->head)) {
+        /* "was greeted at the airport by leader Kim Jong Un" with the agent
+         * lost in the parse: the actor right after "by" */
+        for (uint32_t k = C->head + 1; k + 1 < S->n && k < C->head + 10; k++) {
+            if (clause_break(&S->t[k]) || fold_is(&S->t[k], ",") ||
+                (S->t[k].upos == UPOS_VERB && S->t[k].deprel != DEP_AMOD))
+                break;
+            if (!fold_is(&S->t[k], "by"))
+                continue;
+            for (uint32_t q = k + 1; q < S->n && q < k + 4; q++) {
+                int mi = S->tok2men[q];
+                if (mi >= 0) {
+                    add_mention(S, &C->src, mi);
+                    C->why = "passive agent by word order (the parse does not attach it)";
+                    break;
+                }
+            }
+            break;
         }
     }
     if (P->pos == 'V') {
