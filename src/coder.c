@@ -424,7 +424,12 @@ static int object_token(const sctx *S, uint32_t v)
     }
     if (pass && S->t[v].deprel == DEP_ACL && S->t[v].head >= 0)
         return S->t[v].head; /* "rebels backed by Russia" */
-    if (pass && S->t[v].deprel == DEP_CONJ && S->t[v].head >= 0) {
+    int conj_like = S->t[v].deprel == DEP_CONJ;
+    if (pass && S->t[v].deprel == DEP_CCOMP)
+        FOR_CHILDREN(S, v, c)
+            if (S->t[c].deprel == DEP_CC)
+                conj_like = 1; /* "..., and was received by": a conjunct misread as a complement */
+    if (pass && conj_like && S->t[v].head >= 0) {
         /* "Putin arrived ... and was greeted by Kim": the shared subject */
         FOR_CHILDREN(S, (uint32_t)S->t[v].head, c)
             if (S->t[c].deprel == DEP_NSUBJ || S->t[c].deprel == DEP_NSUBJ_PASS)
