@@ -855,7 +855,7 @@ static int is_measure(const tok *t)
         "kind", "type", "form", "set", "piece", "bill", "$", "billion", "million", "euro", "dollar", "pound",
         "yuan", "worth", "sum", "tranche", "hundreds", "thousands", "dozens", "scores", "hundred", "thousand",
         "dozen", "score", "millions", "volume", "volumes", "barrel", "barrels", "cargo", "cargoes",
-        "quantity", "quantities", NULL};
+        "quantity", "quantities", "day", "days", "week", "weeks", "round", "rounds", NULL};
     for (int i = 0; M[i]; i++)
         if (lemma_is(t, M[i]))
             return 1;
@@ -1543,6 +1543,19 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
         (!tgt.n || C->weak_tgt)) {
         tgt = src;
         sym = 1;
+    }
+    if (root == 15 && C->pat->pos == 'N' && src.n >= 2 && (!tgt.n || C->weak_tgt)) {
+        /* "U.S. and South Korean forces began their exercises": military
+         * exercises held by a coordinated pair are joint ones (062), each way */
+        int distinct = 1;
+        for (int i = 1; i < src.n; i++)
+            distinct &= !same_country(src.code[0], src.code[i]);
+        if (distinct) {
+            code = "062";
+            root = 6;
+            tgt = src;
+            sym = 1;
+        }
     }
     if (!tgt.n && root >= 10 && S->dc->have_pair) {
         /* the other side of the document's two-party pair */
