@@ -1039,6 +1039,20 @@ static unsigned modality(const sctx *S, uint32_t h)
             a = S->t[a].head;
         }
     }
+    /* "nationals suspected of blowing up a plane", "convicted of spying":
+     * an allegation or a charge, not an event told as fact */
+    if (S->t[h].head >= 0 && (S->t[h].deprel == DEP_ADVCL || S->t[h].deprel == DEP_ACL)) {
+        static const char *const CHARGE[] = {"suspect", "accuse", "charge", "convict", "allege", "acquit",
+                                             "indict", "guilty", "innocent", "clear", "exonerate", NULL};
+        const tok *gv = &S->t[S->t[h].head];
+        int of = 0;
+        FOR_CHILDREN(S, h, c)
+            if (S->t[c].deprel == DEP_MARK && fold_is(&S->t[c], "of"))
+                of = 1;
+        for (int i = 0; of && CHARGE[i]; i++)
+            if (lemma_is(gv, CHARGE[i]) || fold_is(gv, CHARGE[i]))
+                m |= MOD_HEDGE;
+    }
     /* "sent troops to help Haiti fight gangs": a purpose clause states an
      * aim, not an act */
     if (S->t[h].deprel == DEP_ADVCL || S->t[h].deprel == DEP_XCOMP) {
@@ -1814,6 +1828,8 @@ static int is_under(const sctx *S, uint32_t x, uint32_t anc)
         int dr = S->t[cur].deprel;
         if (dr == DEP_ACL_RELCL || dr == DEP_PARATAXIS)
             return 0;
+        if (dr == DEP_ACL && S->t[cur].xpos == XPOS_VBN && cur != x)
+            return 0; /* "two nationals suspected of blowing up a plane": a description */
         if ((uint32_t)a == anc)
             return dr != DEP_CONJ;
         cur = (uint32_t)a;
