@@ -1600,10 +1600,12 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                 break;
         }
     }
-    if (!tgt.n && !strncmp(code, "172", 3) && src.n == 1 && strlen(src.code[0]) >= 3 &&
+    if (!tgt.n && (!strncmp(code, "172", 3) || !strncmp(code, "081", 3) || !strncmp(code, "083", 3)) && src.n == 1 &&
+        strlen(src.code[0]) >= 3 &&
         strncmp(src.code[0], "IGO", 3) && strncmp(src.code[0], "NGO", 3) && strncmp(src.code[0], "MNC", 3)) {
-        /* "imposed martial law", "declared a curfew": a domestic
-         * restriction with no one named is aimed at the country's people */
+        /* "imposed martial law", "declared a curfew", "lifted the state of
+         * emergency", "resigned": a domestic restriction or concession with
+         * no one named is aimed at the country's people */
         char own[4];
         memcpy(own, src.code[0], 3);
         own[3] = 0;
