@@ -1600,7 +1600,8 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                 break;
         }
     }
-    if (!tgt.n && (!strncmp(code, "172", 3) || !strncmp(code, "081", 3) || !strncmp(code, "083", 3)) && src.n == 1 &&
+    const char *pc = C->pat->code; /* the act itself, also when promised or threatened */
+    if (!tgt.n && (!strncmp(pc, "172", 3) || !strncmp(pc, "081", 3) || !strncmp(pc, "083", 3)) && src.n == 1 &&
         strlen(src.code[0]) >= 3 &&
         strncmp(src.code[0], "IGO", 3) && strncmp(src.code[0], "NGO", 3) && strncmp(src.code[0], "MNC", 3)) {
         /* "imposed martial law", "declared a curfew", "lifted the state of
