@@ -1868,6 +1868,13 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         const lex_pattern *pats = patterns_for(S, h, &np);
         if (!pats)
             continue;
+        if (S->tok2men[h] >= 0) {
+            /* a word inside a dictionary name is not a predicate ("Amnesty
+             * International", "the Peace Corps") */
+            const mention *M = &S->men[S->tok2men[h]];
+            if (M->kind == MEN_NAME && M->last > M->first)
+                continue;
+        }
         int consumed[4] = {-1, -1, -1, -1};
         const lex_pattern *P = best_pattern(S, h, pats, np, consumed);
         if (!P)
