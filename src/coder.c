@@ -536,6 +536,16 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
         }
         if (o >= 0)
             actors_at(S, (uint32_t)o, A, 0);
+        if (!A->n && o >= 0 && !noun && !is_passive(S, h) && S->tok2men[o] < 0) {
+            /* "rejected calls by Kofi Annan" with "by" hung on the verb: an
+             * active verb has no agent phrase, so it belongs to the object */
+            FOR_CHILDREN(S, h, c)
+                if (S->t[c].deprel == DEP_OBL && c > (uint32_t)o && !A->n) {
+                    const tok *cs = case_of(S, c);
+                    if (cs && fold_is(cs, "by"))
+                        actors_at(S, c, A, 0);
+                }
+        }
         break;
     }
     case LEX_SLOT_IOBJ: {
