@@ -1878,6 +1878,8 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         const lex_pattern *pats = patterns_for(S, h, &np);
         if (!pats)
             continue;
+        if (S->t[h].upos == UPOS_VERB && S->t[h].deprel == DEP_AMOD)
+            continue; /* "the occupied West Bank", "the besieged city": a description */
         if (S->tok2men[h] >= 0) {
             /* a word inside a dictionary name is not a predicate ("Amnesty
              * International", "the Peace Corps") */
