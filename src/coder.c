@@ -1583,11 +1583,14 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
     }
     if (!tgt.n && root >= 10 && S->dc->have_pair) {
         /* the other side of the document's two-party pair */
+        /* a pair within one country ("students and police") is told apart
+         * by the roles: only an exact match is one of its sides */
+        int one_country = same_country(S->dc->pair[0], S->dc->pair[1]);
         for (int i = 0; i < src.n; i++) {
             const char *other = NULL;
-            if (same_country(src.code[i], S->dc->pair[0]))
+            if (one_country ? !strcmp(src.code[i], S->dc->pair[0]) : same_country(src.code[i], S->dc->pair[0]))
                 other = S->dc->pair[1];
-            else if (same_country(src.code[i], S->dc->pair[1]))
+            else if (one_country ? !strcmp(src.code[i], S->dc->pair[1]) : same_country(src.code[i], S->dc->pair[1]))
                 other = S->dc->pair[0];
             if (other)
                 arg_add(&tgt, other, 0, 0);
@@ -1611,12 +1614,14 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
         }
     }
     const char *pc = C->pat->code; /* the act itself, also when promised or threatened */
-    if (!tgt.n && (!strncmp(pc, "172", 3) || !strncmp(pc, "081", 3) || !strncmp(pc, "083", 3)) && src.n == 1 &&
+    if (!tgt.n && (!strncmp(pc, "172", 3) || !strncmp(pc, "081", 3) || !strncmp(pc, "083", 3) || !strncmp(pc, "15", 2)) &&
+        src.n == 1 &&
         strlen(src.code[0]) >= 3 &&
         strncmp(src.code[0], "IGO", 3) && strncmp(src.code[0], "NGO", 3) && strncmp(src.code[0], "MNC", 3)) {
         /* "imposed martial law", "declared a curfew", "lifted the state of
-         * emergency", "resigned": a domestic restriction or concession with
-         * no one named is aimed at the country's people */
+         * emergency", "resigned", "deployed the army": a domestic
+         * restriction, concession or show of force with no one named (and
+         * no conflict pair to point at) is aimed at the country itself */
         char own[4];
         memcpy(own, src.code[0], 3);
         own[3] = 0;
