@@ -668,6 +668,23 @@ static void order_fallback_at(const sctx *S, cand *C, uint32_t h, int want_src, 
     }
 }
 
+/* is every code of mention mi one of the source's codes ("for damages to
+ * his plant": "his" is the source itself, not a target) */
+static int mention_is_source(const sctx *S, const cand *C, int mi)
+{
+    const mention *M = &S->men[mi];
+    if (!C->src.n || !M->ncodes)
+        return 0;
+    for (uint32_t a = 0; a < M->ncodes; a++) {
+        int same = 0;
+        for (int b = 0; b < C->src.n; b++)
+            same |= !strcmp(M->codes[a], C->src.code[b]);
+        if (!same)
+            return 0;
+    }
+    return 1;
+}
+
 /* "a commander wanted on drug charges", "a journalist accused of spying":
  * a participle right after a noun, with no subject of its own, modifies
  * the noun whatever the parser made of it */
@@ -758,6 +775,10 @@ static void fill_args(const sctx *S, cand *C)
             int mi = S->tok2men[k];
             if (mi < 0)
                 continue;
+            if (mention_is_source(S, C, mi)) {
+                k = S->men[mi].last;
+                continue;
+            }
             const mention *M = &S->men[mi];
             const tok *cs = case_of(S, M->head);
             if (!cs || cs->start > S->t[M->first].start) {
