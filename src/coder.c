@@ -270,6 +270,22 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                         break;
                     }
                 }
+            for (uint32_t c = x > 5 ? x - 5 : 0; c < x && !found; c++) {
+                /* "a U.S.-owned cargo ship", "Iranian-backed militias": the
+                 * name on a participle before the noun (on it or on a
+                 * compound of it) */
+                int32_t hc = S->t[c].head;
+                if (S->t[c].deprel != DEP_AMOD || S->t[c].upos != UPOS_VERB || hc < 0 ||
+                    !((uint32_t)hc == x || (S->t[hc].head == (int32_t)x && S->t[hc].deprel == DEP_COMPOUND)))
+                    continue;
+                FOR_CHILDREN(S, c, g)
+                    if ((S->t[g].deprel == DEP_COMPOUND || S->t[g].deprel == DEP_OBL_NPMOD ||
+                         S->t[g].deprel == DEP_NMOD_NPMOD || S->t[g].deprel == DEP_OBL) &&
+                        g < c && S->tok2men[g] >= 0 && !found) {
+                        add_mention(S, A, S->tok2men[g]);
+                        found = 1;
+                    }
+            }
             if (!found) {
                 /* "Kenzo Oshima, the United Nations relief coordinator," */
                 FOR_CHILDREN(S, x, c)
@@ -583,6 +599,26 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
                         FOR_CHILDREN(S, (uint32_t)o, c)
                             if (S->t[c].deprel == DEP_NMOD && !A->n)
                                 prep_args(S, c, sl->prep, A);
+                }
+            }
+            if (!A->n && !strcmp(sl->prep, "for")) {
+                /* "claimed responsibility for a missile strike on a ship":
+                 * the target of the act it is for */
+                for (int pass = 0; pass < 2 && !A->n; pass++) {
+                    uint32_t from = pass && lv >= 0 ? (uint32_t)lv : h;
+                    FOR_CHILDREN(S, from, c) {
+                        if (!is_obl_or_nmod(S->t[c].deprel) || S->tok2men[c] >= 0)
+                            continue;
+                        const tok *cs = case_of(S, c);
+                        if (!cs || !fold_is(cs, "for"))
+                            continue;
+                        FOR_CHILDREN(S, c, g) {
+                            const tok *gs = case_of(S, g);
+                            if (S->t[g].deprel == DEP_NMOD && gs &&
+                                (fold_is(gs, "on") || fold_is(gs, "against") || fold_is(gs, "of")) && !A->n)
+                                actors_at(S, g, A, 0);
+                        }
+                    }
                 }
             }
         }
