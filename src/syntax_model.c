@@ -504,6 +504,28 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
                 break;
             }
     }
+    /* "the crowd outside parliament", "clashes near the border": a
+     * location word read as an adjective or adverb before a noun phrase is
+     * a preposition */
+    static const char *const LOCP[] = {"outside", "inside", "near", "beyond", "alongside", NULL};
+    for (uint32_t i = 1; i + 1 < n; i++) {
+        int c = sw->tag[i];
+        if (!fold_in(&toks[i], LOCP) || m->tag_upos[c] == UPOS_ADP)
+            continue;
+        int xn = m->tag_xpos[sw->tag[i + 1]];
+        int xprev = m->tag_xpos[sw->tag[i - 1]];
+        if (!(xn == XPOS_DT || xn == XPOS_NN || xn == XPOS_NNS || xn == XPOS_NNP || xn == XPOS_NNPS ||
+              xn == XPOS_PRPS || xn == XPOS_CD))
+            continue;
+        if (!(xprev == XPOS_NN || xprev == XPOS_NNS || xprev == XPOS_NNP || xprev == XPOS_NNPS))
+            continue;
+        for (uint32_t k = 0; k < m->ntags; k++)
+            if (m->tag_xpos[k] == XPOS_IN && m->tag_upos[k] == UPOS_ADP) {
+                sw->tag[i] = (uint8_t)k;
+                sw->xpos[i] = XPOS_IN;
+                break;
+            }
+    }
     for (uint32_t i = 0; i + 1 < n; i++) {
         int c = sw->tag[i];
         if (m->tag_upos[c] != UPOS_VERB)
