@@ -1970,6 +1970,18 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 C->mod |= modality(S, (uint32_t)lv);
         }
         fill_args(S, C);
+        if (!strcmp(C->code, "051") && lemma_is(&S->t[h], "welcome")) {
+            /* "Kishida welcomed Yoon", "Yoon was welcomed by Kishida": a
+             * person welcomed is a guest (043), a decision welcomed is
+             * praise (051) */
+            int o = object_token(S, h);
+            int mo = o >= 0 ? S->tok2men[o] : -1;
+            if (mo >= 0 && S->men[mo].how && strstr(S->men[mo].how, "person")) {
+                const lex_code *lc = lexicon_code(S->lx, "043");
+                if (lc)
+                    C->code = lc->code;
+            }
+        }
     }
     /* a noun consumed by another predicate's constraint is part of it */
     {

@@ -441,11 +441,18 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
     for (uint32_t i = 0; i + 1 < n && !seen_verb; i++) {
         int c = sw->tag[i];
         int up = m->tag_upos[c];
-        if (up == UPOS_VERB || up == UPOS_AUX) {
+        /* the same for a participle in the first verb position
+         * ("President Xi Jinping welcomed French President Emmanuel Macron") */
+        int vbn = up == UPOS_VERB && m->tag_xpos[c] == XPOS_VBN;
+        if ((up == UPOS_VERB && !vbn) || up == UPOS_AUX) {
             seen_verb = 1;
             break;
         }
-        if (i == 0 || up != UPOS_ADJ || toks[i].fold_len < 5 ||
+        if (vbn && (i == 0 || !(m->tag_xpos[sw->tag[i - 1]] == XPOS_NNP || m->tag_xpos[sw->tag[i - 1]] == XPOS_NNPS))) {
+            seen_verb = 1;
+            break;
+        }
+        if (i == 0 || (up != UPOS_ADJ && !vbn) || toks[i].fold_len < 5 ||
             memcmp(toks[i].fold + toks[i].fold_len - 2, "ed", 2) != 0 || (toks[i].flags & TOK_CAPITAL))
             continue;
         int prev = m->tag_xpos[sw->tag[i - 1]];
