@@ -385,6 +385,15 @@ static int subject_token(const sctx *S, uint32_t v, int depth)
             }
         return subject_token(S, (uint32_t)h, depth + 1);
     }
+    if (dr == DEP_CONJ && v > 0 && S->tok2men[v - 1] >= 0 && S->t[v].xpos == XPOS_VBD) {
+        /* '"...," Blinken told the council' misread as a conjunct: a name
+         * right before a finite verb, itself hung elsewhere, is its subject */
+        const mention *M = &S->men[S->tok2men[v - 1]];
+        int32_t mh = S->t[M->head].head;
+        if (M->kind != MEN_PRONOUN && M->head < v && (mh < 0 || (uint32_t)mh != v) &&
+            S->t[M->head].deprel != DEP_NMOD_POSS && !case_of(S, M->head))
+            return (int)M->head;
+    }
     if (dr == DEP_CONJ || dr == DEP_ADVCL)
         return subject_token(S, (uint32_t)h, depth + 1);
     /* "troops firing on ...", and a main verb the parser took for a reduced
