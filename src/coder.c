@@ -208,6 +208,17 @@ static int place_actor(const sctx *S, uint32_t x, arglist *A)
             return 1;
         }
     }
+    /* "the Dnipro River", "the Gaza Strip": the place name on the head noun */
+    FOR_CHILDREN(S, x, c)
+        if (S->t[c].deprel == DEP_COMPOUND && c < x)
+            for (size_t i = 0; i < S->nplaces; i++) {
+                const place *P = &S->places[i];
+                if (c >= P->first && c < P->first + P->ntok && P->country[0] && P->precision != PLACE_COUNTRY &&
+                    P->cue != PLACE_CUE_DATELINE) {
+                    arg_add(A, P->country, P->start, P->end);
+                    return 1;
+                }
+            }
     return 0;
 }
 
@@ -317,9 +328,13 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                 FOR_CHILDREN(S, x, c)
                     if (S->t[c].deprel == DEP_NMOD) {
                         const tok *cs = case_of(S, c);
-                        if (cs && fold_is(cs, "of") && (S->t[x].upos == UPOS_NOUN) &&
-                            (lemma_is(&S->t[x], "town") || lemma_is(&S->t[x], "city") || lemma_is(&S->t[x], "village") ||
-                             lemma_is(&S->t[x], "region") || lemma_is(&S->t[x], "province") || lemma_is(&S->t[x], "port")))
+                        static const char *const PART_OF[] = {"town", "city", "village", "region", "province",
+                            "port", "bank", "shore", "coast", "outskirts", "suburb", "suburbs", "part", "parts",
+                            "centre", "center", "north", "south", "east", "west", "border", "district", NULL};
+                        int part = 0;
+                        for (int q = 0; PART_OF[q] && !part; q++)
+                            part = lemma_is(&S->t[x], PART_OF[q]) || fold_is(&S->t[x], PART_OF[q]);
+                        if (cs && fold_is(cs, "of") && (S->t[x].upos == UPOS_NOUN) && part)
                             place_actor(S, c, A);
                     }
             }
