@@ -1147,8 +1147,14 @@ static unsigned modality(const sctx *S, uint32_t h)
     /* "sent troops to help Haiti fight gangs": a purpose clause states an
      * aim, not an act */
     if (S->t[h].deprel == DEP_ADVCL || S->t[h].deprel == DEP_XCOMP) {
+        /* "parliament voted to end the state of emergency": a vote's
+         * to-clause is what was voted, not an aim */
+        int32_t gp = S->t[h].head;
+        int voted = gp >= 0 && (lemma_is(&S->t[gp], "vote") || lemma_is(&S->t[gp], "opt") ||
+                                lemma_is(&S->t[gp], "elect") || lemma_is(&S->t[gp], "choose") ||
+                                lemma_is(&S->t[gp], "move"));
         FOR_CHILDREN(S, h, c)
-            if (S->t[c].deprel == DEP_MARK && fold_is(&S->t[c], "to") && S->t[h].deprel == DEP_ADVCL)
+            if (S->t[c].deprel == DEP_MARK && fold_is(&S->t[c], "to") && S->t[h].deprel == DEP_ADVCL && !voted)
                 m |= MOD_PURPOSE;
     }
     /* "is to meet", "plans to meet", "is expected to meet" */
