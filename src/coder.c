@@ -549,7 +549,8 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
                 /* "A and B discussed the deal in a telephone call": the
                  * speakers of a call or meeting are the clause's subject */
                 static const char *const TALK[] = {"call", "conversation", "meeting", "talk", "summit",
-                                                   "videoconference", "video-conference", "phone-call"};
+                                                   "videoconference", "video-conference", "phone-call",
+                                                   "statement", "communique", "communiqué", "declaration"};
                 const tok *cs = case_of(S, h);
                 int talk = 0;
                 for (size_t i = 0; i < sizeof TALK / sizeof TALK[0]; i++)
