@@ -388,10 +388,18 @@ static int subject_token(const sctx *S, uint32_t v, int depth)
         return -1;
     int dr = S->t[v].deprel;
     if (dr == DEP_XCOMP) {
-        /* object control: "urged Iran to" -> Iran */
+        /* object control: "urged Iran to" -> Iran; an object that is no
+         * actor ("set up a mission to investigate") acts for the subject */
         int o = child_rel(S, (uint32_t)h, DEP_OBJ);
-        if (o >= 0)
+        if (o >= 0 && (S->tok2men[o] >= 0 || S->t[o].upos == UPOS_PRON || S->t[o].upos == UPOS_PROPN))
             return o;
+        if (o >= 0) {
+            arglist probe;
+            memset(&probe, 0, sizeof probe);
+            actors_at(S, (uint32_t)o, &probe, 0);
+            if (probe.n)
+                return o;
+        }
         FOR_CHILDREN(S, (uint32_t)h, c)
             if (S->t[c].deprel == DEP_OBL) {
                 const tok *cs = case_of(S, c);
