@@ -198,28 +198,29 @@ static int is_quantity_noun(const tok *t)
 }
 
 /* a place standing for its country: "air strikes on Gaza" -> PSE */
-static int place_actor(const sctx *S, uint32_t x, arglist *A)
+/* the sub-national place (not the dateline) covering token x, or NULL */
+static const place *place_covering(const sctx *S, uint32_t x)
 {
     for (size_t i = 0; i < S->nplaces; i++) {
         const place *P = &S->places[i];
         if (x >= P->first && x < P->first + P->ntok && P->country[0] && P->precision != PLACE_COUNTRY &&
-            P->cue != PLACE_CUE_DATELINE) {
-            arg_add(A, P->country, P->start, P->end);
-            return 1;
-        }
+            P->cue != PLACE_CUE_DATELINE)
+            return P;
     }
+    return NULL;
+}
+
+static int place_actor(const sctx *S, uint32_t x, arglist *A)
+{
+    const place *P = place_covering(S, x);
     /* "the Dnipro River", "the Gaza Strip": the place name on the head noun */
     FOR_CHILDREN(S, x, c)
-        if (S->t[c].deprel == DEP_COMPOUND && c < x)
-            for (size_t i = 0; i < S->nplaces; i++) {
-                const place *P = &S->places[i];
-                if (c >= P->first && c < P->first + P->ntok && P->country[0] && P->precision != PLACE_COUNTRY &&
-                    P->cue != PLACE_CUE_DATELINE) {
-                    arg_add(A, P->country, P->start, P->end);
-                    return 1;
-                }
-            }
-    return 0;
+        if (!P && S->t[c].deprel == DEP_COMPOUND && c < x)
+            P = place_covering(S, c);
+    if (!P)
+        return 0;
+    arg_add(A, P->country, P->start, P->end);
+    return 1;
 }
 
 static int is_measure(const tok *t);
@@ -737,6 +738,14 @@ static void order_fallback_at(const sctx *S, cand *C, uint32_t h, int want_src, 
     }
 }
 
+static int code_in(const char *code, const arglist *A)
+{
+    for (int b = 0; b < A->n; b++)
+        if (!strcmp(code, A->code[b]))
+            return 1;
+    return 0;
+}
+
 /* is every code of mention mi one of the source's codes ("for damages to
  * his plant": "his" is the source itself, not a target) */
 static int mention_is_source(const sctx *S, const cand *C, int mi)
@@ -744,13 +753,9 @@ static int mention_is_source(const sctx *S, const cand *C, int mi)
     const mention *M = &S->men[mi];
     if (!C->src.n || !M->ncodes)
         return 0;
-    for (uint32_t a = 0; a < M->ncodes; a++) {
-        int same = 0;
-        for (int b = 0; b < C->src.n; b++)
-            same |= !strcmp(M->codes[a], C->src.code[b]);
-        if (!same)
+    for (uint32_t a = 0; a < M->ncodes; a++)
+        if (!code_in(M->codes[a], &C->src))
             return 0;
-    }
     return 1;
 }
 
@@ -782,20 +787,14 @@ static void fill_args(const sctx *S, cand *C)
         slot_args(S, C, &P->src[i], &C->src);
     for (uint32_t i = 0; i < P->ntgt && !C->tgt.n; i++) {
         slot_args(S, C, &P->tgt[i], &C->tgt);
-        if (C->tgt.n && C->src.n) {
-            /* "demanded that Sweden extradite people Ankara considers
-             * terrorists": a target that is only the source itself is a
-             * misattachment; try the next slot */
-            int self = 1;
-            for (int a = 0; a < C->tgt.n && self; a++) {
-                int same = 0;
-                for (int b = 0; b < C->src.n; b++)
-                    same |= !strcmp(C->tgt.code[a], C->src.code[b]);
-                self = same;
-            }
-            if (self)
-                C->tgt.n = 0;
-        }
+        /* "demanded that Sweden extradite people Ankara considers
+         * terrorists": a target that is only the source itself is a
+         * misattachment; try the next slot */
+        int self = C->tgt.n && C->src.n;
+        for (int a = 0; a < C->tgt.n && self; a++)
+            self = code_in(C->tgt.code[a], &C->src);
+        if (self)
+            C->tgt.n = 0;
         if (C->tgt.n && P->tgt[i].kind == LEX_SLOT_OBJ && P->pos == 'V') {
             int o = object_token(S, C->head);
             C->weak_tgt = o >= 0 && S->tok2men[o] < 0;
@@ -975,6 +974,23 @@ static const tok *measured(const sctx *S, uint32_t x)
     return NULL;
 }
 
+/* the child of x in a prepositional phrase whose case word and lemma fit
+ * constraint c, or -1 */
+static int prep_child_matching(const sctx *S, uint32_t x, const lex_constraint *c)
+{
+    FOR_CHILDREN(S, x, ch) {
+        if (!is_obl_or_nmod(S->t[ch].deprel))
+            continue;
+        const tok *cs = case_of(S, ch);
+        int ok = 0;
+        for (uint32_t p = 0; cs && p < c->npreps && !ok; p++)
+            ok = fold_is(cs, c->preps[p]);
+        if (ok && lemma_in(&S->t[ch], c->lemmas, c->nlemmas))
+            return (int)ch;
+    }
+    return -1;
+}
+
 static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *matched)
 {
     int found = 0;
@@ -1064,38 +1080,20 @@ static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *m
     if (!found && c->kind == LEX_CONS_PREP && (S->t[h].upos == UPOS_NOUN || S->t[h].upos == UPOS_PROPN)) {
         /* "held talks ... on the sidelines": the phrase hangs from the light verb */
         int lv = light_verb(S, h);
-        if (lv >= 0)
-            FOR_CHILDREN(S, (uint32_t)lv, ch) {
-                if (!is_obl_or_nmod(S->t[ch].deprel))
-                    continue;
-                const tok *cs = case_of(S, ch);
-                int ok = 0;
-                for (uint32_t p = 0; cs && p < c->npreps && !ok; p++)
-                    ok = fold_is(cs, c->preps[p]);
-                if (ok && lemma_in(&S->t[ch], c->lemmas, c->nlemmas)) {
-                    found = 1;
-                    *matched = (int)ch;
-                    break;
-                }
-            }
+        int ch = lv >= 0 ? prep_child_matching(S, (uint32_t)lv, c) : -1;
+        if (ch >= 0) {
+            found = 1;
+            *matched = ch;
+        }
     }
     if (!found && c->kind == LEX_CONS_PREP && S->t[h].upos == UPOS_VERB) {
         /* "accused Israel of shelling": the phrase may hang from the object */
         int o = object_token(S, h);
-        if (o >= 0)
-            FOR_CHILDREN(S, (uint32_t)o, ch) {
-                if (!is_obl_or_nmod(S->t[ch].deprel))
-                    continue;
-                const tok *cs = case_of(S, ch);
-                int ok = 0;
-                for (uint32_t p = 0; cs && p < c->npreps && !ok; p++)
-                    ok = fold_is(cs, c->preps[p]);
-                if (ok && lemma_in(&S->t[ch], c->lemmas, c->nlemmas)) {
-                    found = 1;
-                    *matched = (int)ch;
-                    break;
-                }
-            }
+        int ch = o >= 0 ? prep_child_matching(S, (uint32_t)o, c) : -1;
+        if (ch >= 0) {
+            found = 1;
+            *matched = ch;
+        }
     }
     return c->negative ? !found : found;
 }
