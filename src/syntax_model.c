@@ -533,6 +533,47 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
                 break;
             }
     }
+    /* "demanded that Iran release the prisoners", "urged that the
+     * government step down": after a mandative verb and "that", the word
+     * following the clause's subject is its (subjunctive, base-form) verb,
+     * though the tagger, seeing no -s, reads it as a noun */
+    static const char *const MANDATIVE[] = {"demand", "demanded", "demands", "demanding", "urge", "urged", "urges",
+        "insist", "insisted", "insists", "ask", "asked", "asks", "require", "required", "requires", "propose",
+        "proposed", "proposes", "recommend", "recommended", "recommends", "request", "requested", "requests",
+        "order", "ordered", "orders", "suggest", "suggested", "suggests", NULL};
+    for (uint32_t i = 0; i + 3 < n; i++) {
+        if (!fold_in(&toks[i], MANDATIVE) || toks[i + 1].fold_len != 4 || memcmp(toks[i + 1].fold, "that", 4))
+            continue;
+        /* the subject: a short noun phrase ending in a noun, name or pronoun */
+        uint32_t j = i + 2;
+        while (j < n && j < i + 9) {
+            int xp = m->tag_xpos[sw->tag[j]];
+            if (xp == XPOS_DT || xp == XPOS_JJ || xp == XPOS_NNP || xp == XPOS_NNPS || xp == XPOS_PRPS ||
+                xp == XPOS_POS || xp == XPOS_NNS || xp == XPOS_CD ||
+                (xp == XPOS_NN && j + 1 < n && m->tag_xpos[sw->tag[j + 1]] == XPOS_NN))
+                j++;
+            else
+                break;
+        }
+        if (j == i + 2 || j + 1 >= n)
+            continue;
+        int xlast = m->tag_xpos[sw->tag[j - 1]];
+        if (!(xlast == XPOS_NNP || xlast == XPOS_NNPS || xlast == XPOS_NN || xlast == XPOS_NNS))
+            continue;
+        if (m->tag_xpos[sw->tag[j]] != XPOS_NN || (toks[j].flags & TOK_CAPITAL))
+            continue;
+        int xn = m->tag_xpos[sw->tag[j + 1]];
+        if (!(xn == XPOS_DT || xn == XPOS_PRPS || xn == XPOS_JJ || xn == XPOS_JJR || xn == XPOS_RBR ||
+              xn == XPOS_CD || xn == XPOS_NNS || xn == XPOS_RP || xn == XPOS_RB || xn == XPOS_NNP || xn == XPOS_IN ||
+              xn == XPOS_TO || xn == XPOS_PRP))
+            continue;
+        for (uint32_t k = 0; k < m->ntags; k++)
+            if (m->tag_xpos[k] == XPOS_VB && m->tag_upos[k] == UPOS_VERB) {
+                sw->tag[j] = (uint8_t)k;
+                sw->xpos[j] = XPOS_VB;
+                break;
+            }
+    }
     for (uint32_t i = 0; i + 1 < n; i++) {
         int c = sw->tag[i];
         if (m->tag_upos[c] != UPOS_VERB)
