@@ -1090,6 +1090,14 @@ static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *m
         /* "accused Israel of shelling": the phrase may hang from the object */
         int o = object_token(S, h);
         int ch = o >= 0 ? prep_child_matching(S, (uint32_t)o, c) : -1;
+        /* "appealed to the protesters for calm": or from an actor in an
+         * oblique phrase (an actor takes no "for calm" of its own) */
+        FOR_CHILDREN(S, h, ob) {
+            if (ch >= 0)
+                break;
+            if (S->t[ob].deprel == DEP_OBL && S->tok2men[ob] >= 0)
+                ch = prep_child_matching(S, ob, c);
+        }
         if (ch >= 0) {
             found = 1;
             *matched = ch;
@@ -1965,6 +1973,33 @@ static const char *family_code(const sctx *S, const lex_pattern *P, const char *
     return lc ? lc->code : NULL;
 }
 
+/* The verb of the clause an appeal, demand or promise at h governs ("urged
+ * X to pull back", "demanded that Israel allow"): the nearest verb on the
+ * right whose chain of heads reaches h through a complement, an adverbial
+ * clause or a mis-attached "that", crossing no other verb; -1 when none. */
+static int32_t complement_verb(const sctx *S, uint32_t h)
+{
+    for (uint32_t c = h + 1; c < S->n && c < h + 12; c++) {
+        const tok *t = &S->t[c];
+        if (t->upos != UPOS_VERB || t->deprel == DEP_AMOD)
+            continue;
+        int32_t x = (int32_t)c;
+        for (int hops = 0; hops < 3 && x >= 0; hops++) {
+            int32_t g = S->t[x].head;
+            if (g == (int32_t)h) {
+                int dr = S->t[x].deprel;
+                if (dr == DEP_XCOMP || dr == DEP_CCOMP || dr == DEP_ADVCL || (dr == DEP_OBJ && x != (int32_t)c))
+                    return (int32_t)c;
+                break;
+            }
+            if (g < 0 || S->t[g].upos == UPOS_VERB || S->t[g].upos == UPOS_AUX)
+                break;
+            x = g;
+        }
+    }
+    return -1;
+}
+
 static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options *opt, const timex *tx, size_t ntx,
                          const ymd *story_date, const placeset *PS, evvec *E)
 {
@@ -2211,6 +2246,57 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             C->suppressed = 1;
             C->why = "only called for";
             break;
+        }
+    }
+    /* "urged the rebels to pull back", "demanded that Israel allow aid
+     * convoys", "promised to hand over power": an appeal, demand or promise
+     * still generic whose complement verb found no actor of its own takes
+     * the family code of that verb's usual sense (its first pattern with
+     * an appeal= or intent= code) */
+    for (uint32_t i = 0; i < nc; i++) {
+        cand *F = &cands[i];
+        if (strcmp(F->code, F->pat->code) || strlen(F->code) > 3)
+            continue;
+        const char *prefix = NULL;
+        if (F->pat->frame == LEX_FRAME_APPEAL && !strcmp(F->code, "020"))
+            prefix = "02";
+        else if (F->pat->frame == LEX_FRAME_INTENT && !strcmp(F->code, "030"))
+            prefix = "03";
+        else if (!F->pat->frame && !strcmp(F->code, "100"))
+            prefix = "10";
+        if (!prefix)
+            continue;
+        int has_child = 0;
+        for (uint32_t j = 0; j < nc; j++)
+            if (cands[j].frame_parent == (int)i)
+                has_child = 1;
+        if (has_child)
+            continue;
+        int32_t comp = complement_verb(S, F->head);
+        if (comp < 0)
+            continue;
+        uint32_t np;
+        const lex_pattern *pats = patterns_for(S, (uint32_t)comp, &np);
+        if (!pats)
+            continue;
+        /* the reading the clause's words select, else the first with a family code */
+        int used[4];
+        const lex_pattern *bp = best_pattern(S, (uint32_t)comp, pats, np, used);
+        const char *bc = bp ? family_code(S, bp, prefix) : NULL;
+        if (bc) {
+            if (strcmp(bc, F->code)) {
+                F->code = bc;
+                F->why = "code from the complement verb";
+            }
+            continue;
+        }
+        for (uint32_t k = 0; k < np; k++) {
+            const char *fc = family_code(S, &pats[k], prefix);
+            if (fc && strcmp(fc, F->code)) {
+                F->code = fc;
+                F->why = "code from the complement verb's usual sense";
+                break;
+            }
         }
     }
     /* "began a hunger strike to protest X": a purpose clause of the same
