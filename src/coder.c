@@ -407,6 +407,13 @@ static int subject_token(const sctx *S, uint32_t v, int depth)
                 if (cs && fold_is(cs, "on") && lemma_is(&S->t[h], "call"))
                     return (int)c;
             }
+        /* "he is prepared to lift", "Iran is committed to": the passive
+         * subject controls the infinitive */
+        if (is_passive(S, (uint32_t)h)) {
+            int sp = child_rel(S, (uint32_t)h, DEP_NSUBJ_PASS);
+            if (sp >= 0)
+                return sp;
+        }
         return subject_token(S, (uint32_t)h, depth + 1);
     }
     if (dr == DEP_CONJ && v > 0 && S->tok2men[v - 1] >= 0 && S->t[v].xpos == XPOS_VBD) {
