@@ -360,6 +360,13 @@ static const char *const NOT_PLACES[] = {
     "earth", "moon", "mars", "sun", "heaven", "paradise", NULL};
 
 /* Words that may follow a place without making it part of a longer name. */
+static const char *const ARABIC_ARTICLE[] = {"el", "al", NULL};
+
+/* nouns that, followed by "of", announce a place name */
+static const char *const PLACE_NOUNS[] = {"city", "town", "village", "port", "province", "region", "district",
+    "capital", "governorate", "state", "enclave", "island", "oblast", "county", "municipality", "suburb", "outskirts",
+    "cities", "towns", "villages", "provinces", "regions", "districts", NULL};
+
 static const char *const AFTER_PLACE[] = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
@@ -668,6 +675,12 @@ size_t where_find(const gazetteer *g, const tok *toks, uint32_t n, const char *t
         }
         uint32_t a = i, b = i + L;
         int stop_word = L == 1 && not_a_place(key, strlen(key));
+        /* "El Geneina", "Al Fashir": the Arabic article written before a
+         * name the gazetteer holds without it belongs to the name */
+        if (a > 0 && capital_tok(&toks[a - 1]) && in_list(&toks[a - 1], ARABIC_ARTICLE)) {
+            a--;
+            stop_word = 0;
+        }
         /* cues */
         int cue = PLACE_CUE_NONE, prep = 0;
         uint32_t pv = a;
@@ -681,6 +694,10 @@ size_t where_find(const gazetteer *g, const tok *toks, uint32_t n, const char *t
         }
         if (b + 1 < n && (teq(&toks[b], "-") || toks[b].fold_len == 0) && teq(&toks[b + 1], "based"))
             cue = PLACE_CUE_BASED;
+        /* "the Tigrayan city of Axum", "the port of Hodeidah": a place
+         * noun and "of" name the kind of place that follows */
+        if (pv == a && a >= 2 && teq(&toks[a - 1], "of") && in_list(&toks[a - 2], PLACE_NOUNS))
+            cue = PLACE_CUE_QUALIFIED;
         qualifier q;
         read_qualifier(g, toks, n, b, &q);
         double sc;
