@@ -360,6 +360,10 @@ static const char *const NOT_PLACES[] = {
     "earth", "moon", "mars", "sun", "heaven", "paradise", NULL};
 
 /* Words that may follow a place without making it part of a longer name. */
+static const char *const COMPASS[] = {"northern", "southern", "eastern", "western", "central", "northeastern",
+    "northwestern", "southeastern", "southwestern", "north", "south", "east", "west", "northeast", "northwest",
+    "southeast", "southwest", NULL};
+
 static const char *const ARABIC_ARTICLE[] = {"el", "al", NULL};
 
 /* nouns that, followed by "of", announce a place name */
@@ -673,7 +677,21 @@ size_t where_find(const gazetteer *g, const tok *toks, uint32_t n, const char *t
             i++;
             continue;
         }
-        uint32_t a = i, b = i + L;
+        /* "southern Lebanon", "northern Gaza": a compass adjective and the
+         * name make a region of their own when the gazetteer lists it */
+        int dir = 0;
+        if (i > 0 && in_list(&toks[i - 1], COMPASS)) {
+            char dkey[sizeof key];
+            uint32_t dfirst, dcnt;
+            size_t dkl = span_key(toks, i - 1, i + L, dkey, sizeof dkey);
+            if (dkl && (dcnt = gazetteer_lookup(g, dkey, dkl, &dfirst)) > 0) {
+                memcpy(key, dkey, dkl + 1);
+                first = dfirst;
+                cnt = dcnt;
+                dir = 1;
+            }
+        }
+        uint32_t a = i - (uint32_t)dir, b = i + L;
         int stop_word = L == 1 && not_a_place(key, strlen(key));
         /* "El Geneina", "Al Fashir": the Arabic article written before a
          * name the gazetteer holds without it belongs to the name */
