@@ -1999,7 +1999,8 @@ static int32_t complement_verb(const sctx *S, uint32_t h)
                     return (int32_t)c;
                 break;
             }
-            if (g < 0 || S->t[g].upos == UPOS_VERB || S->t[g].upos == UPOS_AUX)
+            /* only a "that" the parser made the head may stand between */
+            if (g < 0 || !(S->t[g].upos == UPOS_SCONJ || fold_is(&S->t[g], "that")))
                 break;
             x = g;
         }
@@ -2304,6 +2305,52 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 F->why = "code from the complement verb's usual sense";
                 break;
             }
+        }
+    }
+    /* "refused to accept Syrian refugees", "threatened to quit the EU's
+     * pact": a refusal, threat, promise or appeal with no target of its own
+     * whose complement verb has no pattern aims at that verb's object (or,
+     * failing one, its first oblique actor) */
+    for (uint32_t i = 0; i < nc; i++) {
+        cand *F = &cands[i];
+        int r = code_root(F->code);
+        if (F->tgt.n || !F->src.n || F->pat->frame == LEX_FRAME_SAY || F->pat->frame == LEX_FRAME_DENY)
+            continue;
+        if (!(F->pat->frame || r == 12 || r == 13 || r == 10))
+            continue;
+        int32_t comp = complement_verb(S, F->head);
+        if (comp < 0)
+            continue;
+        int is_cand = 0;
+        for (uint32_t j = 0; j < nc; j++)
+            if (cands[j].head == (uint32_t)comp)
+                is_cand = 1;
+        if (is_cand)
+            continue;
+        int fdr = S->t[F->head].deprel;
+        if (fdr == DEP_ACL || fdr == DEP_AMOD || fdr == DEP_ACL_RELCL)
+            continue;
+        arglist who;
+        memset(&who, 0, sizeof who);
+        /* only an actor that is the object itself or owns it ("Ukraine's
+         * airspace"), or an oblique actor: nothing deeper */
+        int o = object_token(S, (uint32_t)comp);
+        if (o >= 0 && S->tok2men[o] >= 0)
+            actors_at(S, (uint32_t)o, &who, 0);
+        if (o >= 0 && !who.n)
+            FOR_CHILDREN(S, (uint32_t)o, ps)
+                if (S->t[ps].deprel == DEP_NMOD_POSS && S->tok2men[ps] >= 0 && !who.n)
+                    actors_at(S, ps, &who, 0);
+        FOR_CHILDREN(S, (uint32_t)comp, ob) {
+            if (who.n)
+                break;
+            if (S->t[ob].deprel == DEP_OBL && S->tok2men[ob] >= 0)
+                actors_at(S, ob, &who, 0);
+        }
+        if (who.n) {
+            F->tgt = who;
+            if (!F->why)
+                F->why = "target: the object of the verb it governs";
         }
     }
     /* "began a hunger strike to protest X": a purpose clause of the same
