@@ -38,6 +38,16 @@ size_t syn_lemma(const syn_strmap *lm, const char *lower, size_t n, int xpos,
         *model_str = lm->pool + lm->off[slot];
         return lm->len[slot];
     }
+    /* an irregular past form known under the other past tag ("withdrawn"
+     * seen as VBN only, read here as VBD); base and present forms are not
+     * swapped: "lay" VB is lay, "lay" VBD is lie */
+    if (xpos == XPOS_VBD || xpos == XPOS_VBN) {
+        int32_t s2 = syn_strmap_find(lm, syn_lemma_key(lower, n, xpos == XPOS_VBD ? XPOS_VBN : XPOS_VBD));
+        if (s2 >= 0 && lm->strip[s2] == 0) {
+            *model_str = lm->pool + lm->off[s2];
+            return lm->len[s2];
+        }
+    }
     size_t maxl = n < SYN_RULE_MAX_SUFFIX ? n : SYN_RULE_MAX_SUFFIX;
     for (size_t l = maxl + 1; l-- > 0;) {
         slot = syn_strmap_find(lm, syn_rule_key(lower + n - l, l, xpos));
