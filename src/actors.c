@@ -606,6 +606,18 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                     for (uint32_t q = 0; q < nm; q++)
                         if ((uint32_t)g >= out[q].first && (uint32_t)g <= out[q].last)
                             g_is_mention = 1;
+                    /* but "police brutality", "opposition rallies",
+                     * "opposition candidates": the acts and members of
+                     * the group the role names are that group's */
+                    static const char *const OWN[] = {"brutality", "violence", "abuse", "abuses", "crackdown",
+                        "repression", "killing", "killings", "shooting", "shootings", "harassment", "misconduct",
+                        "torture", "rally", "rallies", "protest", "protests", "demonstration", "demonstrations",
+                        "march", "marches", "candidate", "candidates", "supporters", "activists", "figures",
+                        "members", NULL};
+                    if (!g_is_mention)
+                        for (int q = 0; OWN[q]; q++)
+                            if (fold_is(&toks[g], OWN[q]))
+                                g_is_mention = 1;
                     drop = !g_is_mention;
                 }
             }
