@@ -424,6 +424,17 @@ static int fold_in(const tok *t, const char *const *w)
     return 0;
 }
 
+/* set word i's tag to the model's tag with this XPOS and UPOS, if any */
+static void retag(const syntax_model *m, syn_words *sw, uint32_t i, int xpos, int upos)
+{
+    for (uint32_t k = 0; k < m->ntags; k++)
+        if (m->tag_xpos[k] == xpos && m->tag_upos[k] == upos) {
+            sw->tag[i] = (uint8_t)k;
+            sw->xpos[i] = (uint8_t)xpos;
+            return;
+        }
+}
+
 static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
 {
     static const char *const HAVE[] = {"has", "have", "had", "'s", "'ve", "'d", "having", NULL};
@@ -434,6 +445,89 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
     syn_words *sw = &ws->sw;
     if (!toks || !toks[0].fold)
         return;
+    /* "Hezbollah rockets wounded two civilians": a plural noun read as a
+     * present-tense verb right before the sentence's past-tense verb */
+    for (uint32_t i = 1; i + 1 < n; i++) {
+        if (m->tag_xpos[sw->tag[i]] != XPOS_VBZ || m->tag_xpos[sw->tag[i + 1]] != XPOS_VBD)
+            continue;
+        int xp = m->tag_xpos[sw->tag[i - 1]];
+        if (!(xp == XPOS_NNP || xp == XPOS_JJ || xp == XPOS_NN) || toks[i].fold_len < 4 ||
+            toks[i].fold[toks[i].fold_len - 1] != 's')
+            continue;
+        retag(m, sw, i, XPOS_NNS, UPOS_NOUN);
+    }
+    /* "Israeli warplanes struck Syria", "Switzerland froze Russian
+     * assets": a sentence with no finite verb at all has one that the
+     * tagger took for an adjective, participle or preposition: the first
+     * past-tense-looking word after the opening noun phrase */
+    {
+        int finite = 0;
+        for (uint32_t i = 0; i < n && !finite; i++) {
+            int xp = m->tag_xpos[sw->tag[i]];
+            finite = xp == XPOS_VBD || xp == XPOS_VBZ || xp == XPOS_VBP || xp == XPOS_MD;
+        }
+        static const char *const IRREG[] = {"struck", "froze", "laid", "shot", "fought", "led", "sent", "took",
+            "held", "met", "beat", "hit", "won", "lost", "sank", "stole", "broke", "began", "drove", "threw",
+            "overran", "withdrew", "blew", "sold", "told", "gave", "made", "built", "caught", "left", "fled",
+            "swept", "tore", "wrote", "rose", "fell", "shut", "cut", "put", "set", "spread", "sought", "brought",
+            "seized", "stormed", "kept", "bit", "slew", "hid", "ran", "rode", "forced", NULL};
+        for (uint32_t i = 1; i + 1 < n && !finite; i++) {
+            int xp = m->tag_xpos[sw->tag[i]], pp = m->tag_xpos[sw->tag[i - 1]];
+            if (!(pp == XPOS_NN || pp == XPOS_NNS || pp == XPOS_NNP || pp == XPOS_NNPS || pp == XPOS_PRP))
+                continue;
+            int ed = toks[i].fold_len >= 4 && !memcmp(toks[i].fold + toks[i].fold_len - 2, "ed", 2);
+            if (!(ed || fold_in(&toks[i], IRREG)) || (toks[i].flags & TOK_CAPITAL))
+                continue;
+            /* "Taiwan put its forces on alert": after a singular subject a
+             * bare form the same in the past tense is that past */
+            static const char *const SAME[] = {"put", "cut", "set", "hit", "shut", "spread", "quit", "let", "cast",
+                "beat", "split", "hurt", "shed", NULL};
+            int same = (xp == XPOS_VB || xp == XPOS_VBP) && fold_in(&toks[i], SAME) &&
+                       (pp == XPOS_NN || pp == XPOS_NNP);
+            if (!(xp == XPOS_JJ || xp == XPOS_VBN || xp == XPOS_IN || xp == XPOS_NN || xp == XPOS_RB || same))
+                continue;
+            int nx = m->tag_xpos[sw->tag[i + 1]];
+            if (!(nx == XPOS_DT || nx == XPOS_JJ || nx == XPOS_NNP || nx == XPOS_NNPS || nx == XPOS_NNS ||
+                  nx == XPOS_NN || nx == XPOS_CD || nx == XPOS_PRPS || nx == XPOS_PRP || nx == XPOS_RP))
+                continue;
+            retag(m, sw, i, XPOS_VBD, UPOS_VERB);
+            finite = 1;
+        }
+    }
+    /* "... as Chinese warships staged drills", "after rebels seized the
+     * town": a subordinator, a short noun phrase and an -ed word before a
+     * noun phrase make a clause whose verb is that word */
+    static const char *const SUBORD[] = {"as", "while", "after", "before", "when", "because", "since", "although",
+        "though", "until", "once", NULL};
+    for (uint32_t i = 0; i + 3 < n; i++) {
+        if (!fold_in(&toks[i], SUBORD))
+            continue;
+        uint32_t j = i + 1;
+        while (j < n && j < i + 8) {
+            int xp = m->tag_xpos[sw->tag[j]];
+            if (xp == XPOS_DT || xp == XPOS_JJ || xp == XPOS_NN || xp == XPOS_NNS || xp == XPOS_NNP ||
+                xp == XPOS_NNPS || xp == XPOS_CC || xp == XPOS_CD || xp == XPOS_PRPS)
+                j++;
+            else
+                break;
+        }
+        if (j == i + 1 || j + 1 >= n)
+            continue;
+        int pl = m->tag_xpos[sw->tag[j - 1]];
+        if (!(pl == XPOS_NN || pl == XPOS_NNS || pl == XPOS_NNP || pl == XPOS_NNPS))
+            continue;
+        int xp = m->tag_xpos[sw->tag[j]];
+        int ed = toks[j].fold_len >= 4 && !memcmp(toks[j].fold + toks[j].fold_len - 2, "ed", 2);
+        if (!ed || !(xp == XPOS_VBN || xp == XPOS_JJ))
+            continue;
+        int nx = m->tag_xpos[sw->tag[j + 1]];
+        if (!(nx == XPOS_DT || nx == XPOS_JJ || nx == XPOS_NNP || nx == XPOS_NNS || nx == XPOS_NN ||
+              nx == XPOS_CD || nx == XPOS_PRPS || nx == XPOS_PRP))
+            continue;
+        retag(m, sw, j, XPOS_VBD, UPOS_VERB);
+        if (m->tag_upos[sw->tag[i]] == UPOS_ADP)
+            retag(m, sw, i, XPOS_IN, UPOS_SCONJ);
+    }
     /* "Christopher telephoned Russian Foreign Minister ...": an -ed word
      * tagged adjective right after a name, before any verb of the
      * sentence, is the sentence's past-tense verb */
