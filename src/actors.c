@@ -430,7 +430,13 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                     while (nm > 0) {
                         mention *Q = &out[nm - 1];
                         /* "Ukrainian and Russian officials", "U.S. and South Korean forces" */
-                        int q_country = Q->kind == MEN_NAME && Q->ncodes == 1 && strlen(Q->codes[0]) == 3;
+                        /* a country name only in its attributive short form
+                         * ("U.S. and South Korean forces"), not a full name
+                         * ("fighting between Israel and Lebanese rebels") */
+                        int q_country = Q->kind == MEN_NAME && Q->ncodes == 1 && strlen(Q->codes[0]) == 3 &&
+                                        Q->first == Q->last &&
+                                        ((toks[Q->first].flags & TOK_ALLCAPS) ||
+                                         memchr(toks[Q->first].form, '.', toks[Q->first].form_len));
                         if ((Q->kind != MEN_ADJ && !q_country) || P->kind != MEN_ADJ)
                             break;
                         uint32_t g = first - Q->last - 1;

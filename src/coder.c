@@ -798,6 +798,12 @@ static void fill_args(const sctx *S, cand *C)
          * terrorists": a target that is only the source itself is a
          * misattachment; try the next slot */
         int self = C->tgt.n && C->src.n;
+        /* "fighting between Israel and Lebanese rebels": both sides from one
+         * phrase are a pair, not a self-reference */
+        for (uint32_t k = 0; k < P->nsrc && self && C->tgt.n >= 2; k++)
+            if (P->src[k].kind == P->tgt[i].kind && P->src[k].prep && P->tgt[i].prep &&
+                !strcmp(P->src[k].prep, P->tgt[i].prep))
+                self = 0;
         for (int a = 0; a < C->tgt.n && self; a++)
             self = code_in(C->tgt.code[a], &C->src);
         if (self)
