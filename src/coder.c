@@ -1108,7 +1108,9 @@ static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *m
         FOR_CHILDREN(S, h, ob) {
             if (ch >= 0)
                 break;
-            if (S->t[ob].deprel == DEP_OBL && S->tok2men[ob] >= 0)
+            int odr = S->t[ob].deprel;
+            /* (an actor as ccomp/xcomp is an object the parser misread) */
+            if ((odr == DEP_OBL || odr == DEP_CCOMP || odr == DEP_XCOMP) && S->tok2men[ob] >= 0)
                 ch = prep_child_matching(S, ob, c);
         }
         if (ch >= 0) {
