@@ -542,7 +542,8 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             seen_verb = 1;
             break;
         }
-        if (vbn && (i == 0 || !(m->tag_xpos[sw->tag[i - 1]] == XPOS_NNP || m->tag_xpos[sw->tag[i - 1]] == XPOS_NNPS))) {
+        int xprev = i > 0 ? m->tag_xpos[sw->tag[i - 1]] : -1;
+        if (vbn && (i == 0 || !(xprev == XPOS_NNP || xprev == XPOS_NNPS))) {
             seen_verb = 1;
             break;
         }
@@ -551,10 +552,10 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             continue;
         int prev = m->tag_xpos[sw->tag[i - 1]];
         int next = m->tag_xpos[sw->tag[i + 1]];
-        if (!(prev == XPOS_NNP || prev == XPOS_NNPS || prev == XPOS_PRP))
+        if (!(prev == XPOS_NNP || prev == XPOS_NNPS || prev == XPOS_PRP || prev == XPOS_NNS || prev == XPOS_NN))
             continue;
         if (!(next == XPOS_NNP || next == XPOS_NNPS || next == XPOS_DT || next == XPOS_JJ || next == XPOS_PRPS ||
-              next == XPOS_CD || next == XPOS_NNS || next == XPOS_NN))
+              next == XPOS_CD || next == XPOS_NNS || next == XPOS_NN || next == XPOS_JJR))
             continue;
         for (uint32_t k = 0; k < m->ntags; k++)
             if (m->tag_xpos[k] == XPOS_VBD && m->tag_upos[k] == UPOS_VERB) {
@@ -681,6 +682,13 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
         if (j >= n)
             continue;
         int xp = m->tag_xpos[sw->tag[j]];
+        /* "it had shot down two jets": a past participle read as a noun */
+        static const char *const PART[] = {"shot", "hit", "struck", "cut", "put", "set", "shut", "spread", "fled",
+            "held", "led", "sent", "seized", "fought", "beaten", "bombed", "shelled", "killed", "attacked", NULL};
+        if (have && (xp == XPOS_NN || xp == XPOS_JJ) && fold_in(&toks[j], PART)) {
+            retag(m, sw, j, XPOS_VBN, UPOS_VERB);
+            xp = XPOS_VBN;
+        }
         if (!(xp == XPOS_VBN || (be && xp == XPOS_VBG)))
             continue;
         for (uint32_t k = 0; k < m->ntags; k++)
