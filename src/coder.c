@@ -1730,6 +1730,26 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                 break;
         }
     }
+    if (!tgt.n && root == 15 && src.n == 1 && strlen(src.code[0]) >= 3 && strncmp(src.code[0], "IGO", 3) &&
+        strncmp(src.code[0], "NGO", 3)) {
+        /* "raised its readiness after North Korea's launch", "put its army
+         * on alert in response to a Venezuelan law": a show of force with no
+         * one named faces the foreign actor the sentence names */
+        for (uint32_t m = 0; m < S->nmen && !tgt.n; m++) {
+            const mention *M = &S->men[m];
+            if (M->kind == MEN_PRONOUN || !M->ncodes || same_country(M->codes[0], src.code[0]) ||
+                !strncmp(M->codes[0], "IGO", 3) || !strncmp(M->codes[0], "NGO", 3) || strlen(M->codes[0]) < 3)
+                continue;
+            /* an ally ("to fight alongside Russia", "with U.S. forces") is not faced */
+            const tok *mc = case_of(S, M->head);
+            if (mc && (fold_is(mc, "alongside") || fold_is(mc, "with") || fold_is(mc, "for") || fold_is(mc, "to")))
+                continue;
+            char c3[4];
+            memcpy(c3, M->codes[0], 3);
+            c3[3] = 0;
+            arg_add(&tgt, c3, S->t[M->first].start, S->t[M->last].end);
+        }
+    }
     const char *pc = C->pat->code; /* the act itself, also when promised or threatened */
     if (!tgt.n && (!strncmp(pc, "172", 3) || !strncmp(pc, "081", 3) || !strncmp(pc, "083", 3) || !strncmp(pc, "15", 2)) &&
         src.n == 1 &&
