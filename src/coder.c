@@ -282,6 +282,19 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                         break;
                     }
                 }
+            for (uint32_t c = x > 6 ? x - 6 : 2; c < x && c >= 2 && !found; c++) {
+                /* "a Marshall Islands-flagged tanker", "a Greek-owned ship":
+                 * a vessel or firm belongs to the state named before the
+                 * hyphen, however the parser hung the words */
+                static const char *const OWNED[] = {"flagged", "owned", "registered", "operated", "run", NULL};
+                int ow = 0;
+                for (int q = 0; OWNED[q] && !ow; q++)
+                    ow = fold_is(&S->t[c], OWNED[q]);
+                if (ow && fold_is(&S->t[c - 1], "-") && S->tok2men[c - 2] >= 0 && S->t[c - 1].start == S->t[c - 2].end) {
+                    add_mention(S, A, S->tok2men[c - 2]);
+                    found = 1;
+                }
+            }
             for (uint32_t c = x > 5 ? x - 5 : 0; c < x && !found; c++) {
                 /* "a U.S.-owned cargo ship", "Iranian-backed militias": the
                  * name on a participle before the noun (on it or on a
