@@ -445,6 +445,21 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
     syn_words *sw = &ws->sw;
     if (!toks || !toks[0].fold)
         return;
+    /* "denounced Israel's offensive in Gaza": after a possessive, a word
+     * read as an adjective that no noun follows is the noun; and "tear gas"
+     * is a noun compound, not the verb "tear" */
+    for (uint32_t i = 1; i < n; i++) {
+        int xp = m->tag_xpos[sw->tag[i]];
+        if (xp == XPOS_JJ && m->tag_xpos[sw->tag[i - 1]] == XPOS_POS) {
+            int nx = i + 1 < n ? m->tag_xpos[sw->tag[i + 1]] : XPOS_PERIOD;
+            if (nx == XPOS_IN || nx == XPOS_PERIOD || nx == XPOS_COMMA || nx == XPOS_CC || nx == XPOS_TO ||
+                nx == XPOS_VBD || nx == XPOS_VBZ || nx == XPOS_VBP || nx == XPOS_MD)
+                retag(m, sw, i, XPOS_NN, UPOS_NOUN);
+        }
+        if (i + 1 < n && toks[i].fold_len == 4 && !memcmp(toks[i].fold, "tear", 4) &&
+            toks[i + 1].fold_len == 3 && !memcmp(toks[i + 1].fold, "gas", 3) && xp != XPOS_NN)
+            retag(m, sw, i, XPOS_NN, UPOS_NOUN);
+    }
     /* "Hezbollah rockets wounded two civilians": a plural noun read as a
      * present-tense verb right before the sentence's past-tense verb */
     for (uint32_t i = 1; i + 1 < n; i++) {
