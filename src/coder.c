@@ -2049,6 +2049,23 @@ static int32_t complement_verb(const sctx *S, uint32_t h)
     return -1;
 }
 
+/* "Thousands gathered near the embassy to protest": a protest that is the
+ * purpose of gathering, marching or taking to the streets is being done */
+static int gathered_to_protest(const sctx *S, const cand *C)
+{
+    if (code_root(C->code) != 14 || C->pat->pos != 'V')
+        return 0;
+    int32_t g = S->t[C->head].head;
+    if (g < 0)
+        return 0;
+    static const char *const GATHER[] = {"gather", "march", "rally", "converge", "assemble", "take", "flock", "pour",
+                                         "throng", "turn", "come", "mass", "stage", "hold", "block", "occupy", NULL};
+    for (int i = 0; GATHER[i]; i++)
+        if (lemma_is(&S->t[g], GATHER[i]))
+            return 1;
+    return 0;
+}
+
 static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options *opt, const timex *tx, size_t ntx,
                          const ymd *story_date, const placeset *PS, evvec *E)
 {
@@ -2068,6 +2085,10 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
              * International", "the Peace Corps") */
             const mention *M = &S->men[S->tok2men[h]];
             if (M->kind == MEN_NAME && M->last > M->first)
+                continue;
+            /* nor a modifier inside a role phrase ("riot police", "strike
+             * leaders"): only the phrase's head can be */
+            if ((M->kind == MEN_ROLE || M->kind == MEN_ROLE_BARE) && h != M->head && h < M->last)
                 continue;
         }
         int consumed[4] = {-1, -1, -1, -1};
@@ -2462,7 +2483,8 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             rc = push_note(E, sentence, h->start, h->end, C->why ? C->why : "suppressed");
             continue;
         }
-        if ((C->mod & MOD_PURPOSE) && !(C->pat->intent && (C->mod & MOD_FUTURE)) && C->frame_parent < 0) {
+        if ((C->mod & MOD_PURPOSE) && !(C->pat->intent && (C->mod & MOD_FUTURE)) && C->frame_parent < 0 &&
+            !gathered_to_protest(S, C)) {
             rc = push_note(E, sentence, h->start, h->end, "purpose clause: an aim, not an act");
             continue;
         }
