@@ -443,8 +443,14 @@ static int subject_token(const sctx *S, uint32_t v, int depth)
     /* "troops firing on ...", and a main verb the parser took for a reduced
      * relative ("Thousands of protesters rallied ...") */
     if (dr == DEP_ACL && (S->t[v].xpos == XPOS_VBG || S->t[v].xpos == XPOS_VBD ||
-                          (S->t[v].xpos == XPOS_VBN && child_rel(S, v, DEP_OBJ) >= 0)))
+                          (S->t[v].xpos == XPOS_VBN && child_rel(S, v, DEP_OBJ) >= 0))) {
+        /* "Gunmen on motorcycles abducted ...": the verb hung on the noun of
+         * a phrase modifying the subject; the subject is the phrase's head */
+        if (S->tok2men[h] < 0 && S->t[h].deprel == DEP_NMOD && S->t[h].head >= 0 && S->t[h].head < h &&
+            S->tok2men[S->t[h].head] >= 0)
+            return S->t[h].head;
         return (int)h;
+    }
     if (dr == DEP_ACL && S->t[h].upos == UPOS_NOUN) {
         /* "reached a consensus to exchange information": the subject of
          * the verb governing the noun */
