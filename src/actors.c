@@ -592,6 +592,34 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
         }
         i = M->last + 1 > i + len ? M->last + 1 : i + len;
     }
+    /* "U.S. and British warplanes and warships": a bare role conjoined to
+     * a role with its countries shares them */
+    for (uint32_t j = 1; j < nm; j++) {
+        mention *M = &out[j];
+        if (M->kind != MEN_ROLE_BARE || !toks[M->head].upos || toks[M->head].deprel != DEP_CONJ)
+            continue;
+        int32_t g = toks[M->head].head;
+        for (uint32_t q = 0; q < j; q++) {
+            const mention *R = &out[q];
+            if (R->kind != MEN_ROLE || g < 0 || (uint32_t)g != R->head || R->last + 3 < M->first)
+                continue;
+            char role[4];
+            snprintf(role, sizeof role, "%.3s", M->codes[0] + (strlen(M->codes[0]) > 3 ? 3 : 0));
+            char keep[MENTION_MAX_CODES][16];
+            int nk = 0;
+            for (int c = 0; c < R->ncodes && nk < MENTION_MAX_CODES; c++)
+                if (strlen(R->codes[c]) >= 3 && strncmp(R->codes[c], "IGO", 3) && strncmp(R->codes[c], "NGO", 3))
+                    combine(keep[nk++], R->codes[c], role);
+            if (!nk || !role[0])
+                break;
+            M->ncodes = 0;
+            for (int c = 0; c < nk; c++)
+                add_code(M, keep[c]);
+            M->kind = MEN_ROLE;
+            M->how = "role sharing the countries of the role it is conjoined to";
+            break;
+        }
+    }
     /* a role noun that only modifies another noun is not an actor: "air
      * defence systems", "police station", "army base" */
     {
