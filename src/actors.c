@@ -532,7 +532,9 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                 M->how = "role, country from context";
                 int people = !strncmp(role, "CVL", 3) || !strncmp(role, "REF", 3) || !strncmp(role, "OPP", 3) ||
                              !strncmp(role, "REB", 3) || !strncmp(role, "LAB", 3) || !strncmp(role, "EDU", 3) ||
-                             !strncmp(role, "UAF", 3) || !strncmp(role, "CRM", 3);
+                             !strncmp(role, "UAF", 3) || !strncmp(role, "CRM", 3) ||
+                             /* institutions where they stand: "damaging a hospital" in Kherson */
+                             !strncmp(role, "HLH", 3) || !strncmp(role, "MED", 3) || !strncmp(role, "BUS", 3);
                 int in_place = M->last + 1 < n && fold_is(&toks[M->last + 1], "in");
                 char incc[8] = "";
                 if (in_place) {
