@@ -463,7 +463,12 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
     /* "Hezbollah rockets wounded two civilians": a plural noun read as a
      * present-tense verb right before the sentence's past-tense verb */
     for (uint32_t i = 1; i + 1 < n; i++) {
-        if (m->tag_xpos[sw->tag[i]] != XPOS_VBZ || m->tag_xpos[sw->tag[i + 1]] != XPOS_VBD)
+        if (m->tag_xpos[sw->tag[i]] != XPOS_VBZ)
+            continue;
+        /* ... or after a past-tense verb and a noun ("fired warning flares at") */
+        int after_verb = i >= 2 && m->tag_xpos[sw->tag[i - 1]] == XPOS_NN &&
+                         m->tag_xpos[sw->tag[i - 2]] == XPOS_VBD;
+        if (m->tag_xpos[sw->tag[i + 1]] != XPOS_VBD && !after_verb)
             continue;
         int xp = m->tag_xpos[sw->tag[i - 1]];
         if (!(xp == XPOS_NNP || xp == XPOS_JJ || xp == XPOS_NN) || toks[i].fold_len < 4 ||
