@@ -1442,6 +1442,13 @@ static int pick_dates(const sctx *S, uint32_t head, const timex *tx, size_t ntx,
     for (size_t i = 0; i < ntx && k < max; i++) {
         int32_t a = tx[i].anchor_tok;
         int steps = 0;
+        /* "before the January election", "Sunday's vote": a date that
+         * modifies another noun dates that noun, not this predicate */
+        if (a >= 0 && (uint32_t)a != head && S->t[a].head >= 0 && (uint32_t)S->t[a].head != head) {
+            int dr = S->t[a].deprel;
+            if (dr == DEP_COMPOUND || dr == DEP_AMOD || dr == DEP_NMOD_POSS)
+                continue;
+        }
         while (a >= 0 && (uint32_t)a != head && steps < 12) {
             const tok *t = &S->t[a];
             if ((t->upos == UPOS_VERB || t->upos == UPOS_AUX) && steps > 0)
