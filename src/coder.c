@@ -1444,9 +1444,13 @@ static int pick_dates(const sctx *S, uint32_t head, const timex *tx, size_t ntx,
         int steps = 0;
         /* "before the January election", "Sunday's vote": a date that
          * modifies another noun dates that noun, not this predicate */
-        if (a >= 0 && (uint32_t)a != head && S->t[a].head >= 0 && (uint32_t)S->t[a].head != head) {
-            int dr = S->t[a].deprel;
-            if (dr == DEP_COMPOUND || dr == DEP_AMOD || dr == DEP_NMOD_POSS)
+        if (a >= 0 && (uint32_t)a != head && S->t[a].upos == UPOS_NOUN) {
+            int modifier = 0;
+            for (uint32_t q = tx[i].first; q < tx[i].first + tx[i].ntok && q < S->n; q++)
+                if (S->t[q].head == a &&
+                    (S->t[q].deprel == DEP_COMPOUND || S->t[q].deprel == DEP_AMOD || S->t[q].deprel == DEP_NMOD_POSS))
+                    modifier = 1;
+            if (modifier)
                 continue;
         }
         while (a >= 0 && (uint32_t)a != head && steps < 12) {
@@ -2426,6 +2430,36 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             F->tgt = who;
             if (!F->why)
                 F->why = "target: the object of the verb it governs";
+        }
+    }
+    /* "the opposition's demand that she resign", "a proposal to lift the
+     * embargo": a clause under a demand, call or proposal noun is only
+     * asked for; a rejection of that noun refuses the clause's act */
+    for (uint32_t i = 0; i < nc; i++) {
+        cand *C = &cands[i];
+        int dr = S->t[C->head].deprel;
+        int32_t g = S->t[C->head].head;
+        if (g < 0 || !(dr == DEP_ACL || dr == DEP_ACL_RELCL || dr == DEP_CCOMP) || S->t[g].upos != UPOS_NOUN)
+            continue;
+        static const char *const ASKED[] = {"demand", "call", "request", "appeal", "proposal", "plan", "offer",
+                                            "ultimatum", "suggestion", "bid", "plea", "push", "pressure", NULL};
+        int asked = 0;
+        for (int q = 0; ASKED[q] && !asked; q++)
+            asked = lemma_is(&S->t[g], ASKED[q]);
+        if (!asked)
+            continue;
+        C->suppressed = 1;
+        C->why = "only asked for or proposed";
+        /* the verb that takes the noun as its object */
+        int32_t v = S->t[g].head;
+        if (v < 0 || S->t[g].deprel != DEP_OBJ)
+            continue;
+        for (uint32_t j = 0; j < nc; j++) {
+            cand *R = &cands[j];
+            if (R->head != (uint32_t)v || code_root(R->code) != 12 || strcmp(R->code, R->pat->code))
+                continue;
+            if (C->pat->reject && strlen(C->pat->reject) > strlen(R->code))
+                R->code = C->pat->reject;
         }
     }
     /* "began a hunger strike to protest X": a purpose clause of the same
