@@ -1475,6 +1475,16 @@ static int pick_dates(const sctx *S, uint32_t head, const timex *tx, size_t ntx,
             v = S->t[v].head;
         }
     }
+    if (!k && S->t[head].upos == UPOS_VERB && S->t[head].head >= 0 &&
+        ((S->t[head].deprel == DEP_ADVCL && S->t[head].xpos == XPOS_VBG) || S->t[head].deprel == DEP_CONJ)) {
+        /* "severed relations on Tuesday, accusing Kyiv of ...", "met on
+         * Monday and signed ...": a participle or conjoined verb shares the
+         * date of the verb it hangs on */
+        uint32_t g = (uint32_t)S->t[head].head;
+        for (size_t i = 0; i < ntx && k < max; i++)
+            if (tx[i].anchor_tok == (int32_t)g && tx[i].kind != WHEN_DATELINE)
+                out[k++] = (int)i;
+    }
     if (!k) {
         /* one date in the sentence, outside any other clause, dates it
          * ("the minister last week urged ..." when the parse loses the link) */
