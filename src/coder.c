@@ -1476,10 +1476,11 @@ static int pick_dates(const sctx *S, uint32_t head, const timex *tx, size_t ntx,
         }
     }
     if (!k && S->t[head].upos == UPOS_VERB && S->t[head].head >= 0 &&
-        ((S->t[head].deprel == DEP_ADVCL && S->t[head].xpos == XPOS_VBG) || S->t[head].deprel == DEP_CONJ)) {
+        (S->t[head].deprel == DEP_ADVCL || S->t[head].deprel == DEP_XCOMP || S->t[head].deprel == DEP_CONJ)) {
         /* "severed relations on Tuesday, accusing Kyiv of ...", "met on
-         * Monday and signed ...": a participle or conjoined verb shares the
-         * date of the verb it hangs on */
+         * Monday and signed ...", "sent ships on Tuesday to shadow ...": an
+         * adverbial, purpose or conjoined clause shares the date of the verb
+         * it hangs on */
         uint32_t g = (uint32_t)S->t[head].head;
         for (size_t i = 0; i < ntx && k < max; i++)
             if (tx[i].anchor_tok == (int32_t)g && tx[i].kind != WHEN_DATELINE)
