@@ -1555,8 +1555,54 @@ typedef struct placeset {
 } placeset;
 
 /* the place of an event: one hanging from the predicate's clause */
+/* how exact a place is: a city (or address) before a region before a
+ * first-level division before a country */
+static int place_rank(const place *P)
+{
+    switch (P->precision) {
+    case PLACE_ADDRESS: return 0;
+    case PLACE_CITY: return 1;
+    case PLACE_REGION: return 2;
+    case PLACE_ADMIN1: return 3;
+    default: return 4;
+    }
+}
+
+/* Is the place inside a relative or participle clause on an argument of
+ * the predicate ("fired at students who had gathered in Jakarta",
+ * "beat journalists covering a rally in Harare")?  Such a clause says
+ * where the predicate's participants were. */
+static int in_argument_clause(const sctx *S, const place *P, uint32_t head)
+{
+    int32_t a = P->anchor_tok;
+    for (int steps = 0; a >= 0 && steps < 8; steps++) {
+        const tok *t = &S->t[a];
+        if (t->upos == UPOS_VERB || t->upos == UPOS_AUX) {
+            if (t->deprel != DEP_ACL && t->deprel != DEP_ACL_RELCL)
+                return 0;
+            int32_t g = t->head; /* the noun the clause describes */
+            for (int up = 0; g >= 0 && up < 3; up++) {
+                if ((uint32_t)g == head)
+                    return 1;
+                if (S->t[g].upos == UPOS_VERB)
+                    return 0;
+                g = S->t[g].head;
+            }
+            return 0;
+        }
+        a = t->head;
+    }
+    return 0;
+}
+
 static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
 {
+    /* of the places hanging from the predicate ("in the town of Kuriga in
+     * Nigeria's Kaduna state"), the most exact one in the same country */
+    const place *best = NULL;
+    /* a noun predicate's phrase may hang on its light verb ("fought
+     * battles in the streets of Bahir Dar") */
+    int32_t lvh = S->t[head].upos == UPOS_NOUN ? light_verb(S, head) : -1;
     for (size_t i = 0; i < PS->n; i++) {
         const place *P = &PS->p[i];
         if (P->cue == PLACE_CUE_DATELINE)
@@ -1570,16 +1616,31 @@ static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
             continue;
         int32_t a = P->anchor_tok;
         int steps = 0;
-        while (a >= 0 && (uint32_t)a != head && steps < 10) {
+        while (a >= 0 && (uint32_t)a != head && a != lvh && steps < 10) {
             const tok *t = &S->t[a];
-            if ((t->upos == UPOS_VERB || t->upos == UPOS_AUX) && steps > 0)
-                break;
+            if ((t->upos == UPOS_VERB || t->upos == UPOS_AUX) && steps > 0) {
+                /* "broke the truce by shelling districts of Omdurman": a
+                 * by-clause is the manner of the same act */
+                int by = 0;
+                if (t->deprel == DEP_ADVCL)
+                    FOR_CHILDREN(S, (uint32_t)a, mk)
+                        if ((S->t[mk].deprel == DEP_MARK || S->t[mk].deprel == DEP_CASE) && fold_is(&S->t[mk], "by"))
+                            by = 1;
+                if (!by)
+                    break;
+            }
             a = t->head;
             steps++;
         }
-        if (a >= 0 && (uint32_t)a == head)
-            return P;
+        if (a >= 0 && ((uint32_t)a == head || a == lvh)) {
+            if (!best)
+                best = P;
+            else if (!strcmp(best->country, P->country) && place_rank(P) < place_rank(best))
+                best = P;
+        }
     }
+    if (best)
+        return best;
     /* a place the predicate takes as its object ("will visit Moscow"), or
      * that owns its object ("struck Kyiv's energy infrastructure") */
     for (size_t i = 0; i < PS->n; i++) {
@@ -1624,7 +1685,7 @@ static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
         only = P;
         count++;
     }
-    if (count == 1 && !is_under_any_clause(S, only->first, head))
+    if (count == 1 && (!is_under_any_clause(S, only->first, head) || in_argument_clause(S, only, head)))
         return only;
     return PS->story;
 }
