@@ -2131,6 +2131,64 @@ static int gathered_to_protest(const sctx *S, const cand *C)
     return 0;
 }
 
+/* "in the Ukrainian capital", "Sudan's capital", "the streets of the
+ * capital": the capital city of the country the phrase names (or of the
+ * story's country) is a place, unless the phrase goes on to name it ("the
+ * capital Kyiv"). */
+static void capital_places(const gazetteer *gaz, sctx *S, const discourse *dc, place *pl, size_t *np, size_t max)
+{
+    for (uint32_t c = 1; c < S->n && *np < max; c++) {
+        const tok *t = &S->t[c];
+        if (!fold_is(t, "capital") || t->upos != UPOS_NOUN)
+            continue;
+        if (c + 1 < S->n && (S->t[c + 1].upos == UPOS_NOUN || S->t[c + 1].upos == UPOS_PROPN ||
+                             (S->t[c + 1].flags & TOK_CAPITAL)))
+            continue; /* "capital markets", "the capital Kyiv" */
+        int named = 0;
+        for (size_t i = 0; i < *np; i++)
+            if (pl[i].first == c + 1 || pl[i].first == c + 2 || pl[i].first + pl[i].ntok == c)
+                named = 1;
+        if (named)
+            continue;
+        uint32_t a = c;
+        char cc[4] = "";
+        int32_t q = (int32_t)c - 1;
+        if (q >= 0 && (fold_is(&S->t[q], "'s") || fold_is(&S->t[q], "'")))
+            q--;
+        int mi = q >= 0 ? S->tok2men[q] : -1;
+        if (mi >= 0 && S->men[mi].ncodes && strlen(S->men[mi].codes[0]) >= 3 &&
+            strncmp(S->men[mi].codes[0], "IGO", 3) && strncmp(S->men[mi].codes[0], "NGO", 3)) {
+            memcpy(cc, S->men[mi].codes[0], 3);
+            cc[3] = 0;
+            a = S->men[mi].first;
+        } else if (q >= 0 && (fold_is(&S->t[q], "the") || fold_is(&S->t[q], "its") || fold_is(&S->t[q], "country") ||
+                              fold_is(&S->t[q], "nation"))) {
+            /* the country of the sentence's first actor, else of its places,
+             * else the story's */
+            const char *from = dc->place_country[0] ? dc->place_country : dc->main_country;
+            for (uint32_t m = 0; m < S->nmen; m++)
+                if (S->men[m].ncodes && strlen(S->men[m].codes[0]) >= 3 && strncmp(S->men[m].codes[0], "IGO", 3) &&
+                    strncmp(S->men[m].codes[0], "NGO", 3) && S->men[m].kind != MEN_PRONOUN) {
+                    from = S->men[m].codes[0];
+                    break;
+                }
+            if (!from[0])
+                continue;
+            memcpy(cc, from, 3);
+            cc[3] = 0;
+            a = (uint32_t)q;
+        } else {
+            continue;
+        }
+        if (a > 0 && fold_is(&S->t[a - 1], "the"))
+            a--;
+        place P;
+        if (where_capital(gaz, cc, S->t, S->n, a, c + 1, &P))
+            pl[(*np)++] = P;
+    }
+    S->nplaces = *np;
+}
+
 static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options *opt, const timex *tx, size_t ntx,
                          const ymd *story_date, const placeset *PS, evvec *E)
 {
@@ -2675,6 +2733,8 @@ int coder_run(clio_worker *w, clio_doc *d, const clio_process_options *opt)
         S.places = pl;
         S.nplaces = PS.n;
         S.nmen = actors_find(lx, S.t, S.n, d->date, &dc, S.men, MAX_MENTIONS, tok2men);
+        if (gaz)
+            capital_places(gaz, &S, &dc, pl, &PS.n, MAX_PLACES);
         timex tx[MAX_TIMEX];
         size_t ntx = when_find(S.t, S.n, d->text, d->date, tx, MAX_TIMEX);
         /* a dateline date dates the story */

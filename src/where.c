@@ -42,6 +42,7 @@ struct gazetteer {
     const gaz_name *names;
     const uint32_t *hash;
     const char *str;
+    uint32_t capital[WHERE_MAX_COUNTRIES]; /* each country's capital city, UINT32_MAX = none (set on load) */
 };
 
 static uint32_t fnv1a(const void *p, size_t n)
@@ -117,6 +118,8 @@ static const char *validate(gazetteer *g)
             a->place >= h->nplace)
             return "gazetteer admin1 record out of range";
     }
+    for (uint32_t i = 0; i < WHERE_MAX_COUNTRIES; i++)
+        g->capital[i] = UINT32_MAX;
     for (uint32_t i = 0; i < h->nplace; i++) {
         const gaz_place *p = &g->places[i];
         if (p->name >= h->len_str || (p->country != GAZ_NONE && p->country >= h->ncountry) ||
@@ -124,6 +127,9 @@ static const char *validate(gazetteer *g)
             p->kind > GAZ_REGION || p->lat < -9000000 || p->lat > 9000000 ||
             p->lon < -18000000 || p->lon > 18000000)
             return "gazetteer place record out of range";
+        if (p->kind == GAZ_CITY && p->feature == GAZ_FEAT_CAPITAL && p->country != GAZ_NONE &&
+            (g->capital[p->country] == UINT32_MAX || p->population > g->places[g->capital[p->country]].population))
+            g->capital[p->country] = i;
     }
     for (uint32_t i = 0; i < h->nname; i++)
         if (g->names[i].key >= h->len_str || g->names[i].place >= h->nplace)
@@ -856,4 +862,24 @@ int clio_place_lookup(const clio_engine *e, const char *name, const char *iso3, 
 double clio_distance_km(double lat1, double lon1, double lat2, double lon2)
 {
     return gaz_distance_km(lat1, lon1, lat2, lon2);
+}
+
+/* "the Ukrainian capital", "the capital": the capital city of iso3 for
+ * tokens [a, b) (the phrase), as a place of its own. */
+int where_capital(const gazetteer *g, const char *iso3, const tok *toks, uint32_t n, uint32_t a, uint32_t b,
+                  place *out)
+{
+    if (!g || !iso3 || strlen(iso3) < 3 || b <= a || b > n)
+        return 0;
+    uint32_t ci = gazetteer_country_by_code(g, iso3);
+    if (ci == GAZ_NONE || ci >= g->h->ncountry)
+        return 0;
+    uint32_t best = g->capital[ci];
+    if (best == UINT32_MAX)
+        return 0;
+    int prep = 0;
+    fill_place(g, toks, a, b, best, PLACE_CUE_QUALIFIED, out);
+    out->anchor_tok = span_anchor(toks, n, a, b, toks[0].upos != 0, &prep);
+    out->in_preposition = (uint8_t)prep;
+    return 1;
 }

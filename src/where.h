@@ -159,4 +159,10 @@ void where_context_note_iso3(where_context *ctx, const gazetteer *g, const char 
 size_t where_find(const gazetteer *g, const tok *toks, uint32_t n, const char *text,
                   const where_context *ctx, place *out, size_t max);
 
+/* The capital city of the country iso3 (three letters) as the place of the
+ * phrase tokens [a, b) ("the Ukrainian capital", "the capital"); 1 when
+ * found (the capitals are indexed when the image is loaded). */
+int where_capital(const gazetteer *g, const char *iso3, const tok *toks, uint32_t n, uint32_t a, uint32_t b,
+                  place *out);
+
 #endif
