@@ -507,12 +507,38 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             if (!(xp == XPOS_JJ || xp == XPOS_VBN || xp == XPOS_IN || xp == XPOS_NN || xp == XPOS_RB || same))
                 continue;
             int nx = m->tag_xpos[sw->tag[i + 1]];
+            static const char *const PRT[] = {"over", "out", "off", "back", "down", "up", "away", NULL};
             if (!(nx == XPOS_DT || nx == XPOS_JJ || nx == XPOS_NNP || nx == XPOS_NNPS || nx == XPOS_NNS ||
-                  nx == XPOS_NN || nx == XPOS_CD || nx == XPOS_PRPS || nx == XPOS_PRP || nx == XPOS_RP))
+                  nx == XPOS_NN || nx == XPOS_CD || nx == XPOS_PRPS || nx == XPOS_PRP || nx == XPOS_RP ||
+                  (nx == XPOS_IN && fold_in(&toks[i + 1], PRT))))
                 continue;
             retag(m, sw, i, XPOS_VBD, UPOS_VERB);
             finite = 1;
         }
+    }
+    /* "handed over three suspects", "carried out a raid", "shot down a
+     * drone": after a phrasal verb, a particle before a noun phrase is a
+     * particle, not a preposition taking that phrase */
+    static const char *const PHRASAL[] = {"hand", "turn", "pull", "call", "shut", "lay", "laid", "put", "give", "gave",
+        "took", "take", "wip", "set", "rul", "step", "brought", "bring", "blew", "blow", "shot", "shoot", "cut",
+        "seal", "round", "broke", "break", "carr", "kick", "drove", "driv", "fought", "fight", "beat", "wound",
+        "rolled", "roll", "scal", "sign", "call", "pour", "rais", "wiped", "struck", "strik", "knock", "gun", NULL};
+    static const char *const PARTICLE[] = {"over", "out", "off", "back", "down", "up", "away", NULL};
+    for (uint32_t i = 1; i + 1 < n; i++) {
+        if (!fold_in(&toks[i], PARTICLE) || m->tag_xpos[sw->tag[i]] != XPOS_IN)
+            continue;
+        int xv = m->tag_xpos[sw->tag[i - 1]];
+        if (!(xv == XPOS_VBD || xv == XPOS_VBN || xv == XPOS_VB || xv == XPOS_VBZ || xv == XPOS_VBP || xv == XPOS_VBG))
+            continue;
+        int phr = 0;
+        for (int q = 0; PHRASAL[q] && !phr; q++) {
+            size_t l = strlen(PHRASAL[q]);
+            phr = toks[i - 1].fold_len >= l && !memcmp(toks[i - 1].fold, PHRASAL[q], l);
+        }
+        int nx = m->tag_xpos[sw->tag[i + 1]];
+        if (phr && (nx == XPOS_DT || nx == XPOS_CD || nx == XPOS_PRPS || nx == XPOS_JJ || nx == XPOS_NNS ||
+                    nx == XPOS_NN || nx == XPOS_NNP || nx == XPOS_NNPS || nx == XPOS_JJS))
+            retag(m, sw, i, XPOS_RP, UPOS_ADP);
     }
     /* "... as Chinese warships staged drills", "after rebels seized the
      * town": a subordinator, a short noun phrase and an -ed word before a
