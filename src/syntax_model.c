@@ -525,7 +525,7 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
         "rolled", "roll", "scal", "sign", "call", "pour", "rais", "wiped", "struck", "strik", "knock", "gun", NULL};
     static const char *const PARTICLE[] = {"over", "out", "off", "back", "down", "up", "away", NULL};
     for (uint32_t i = 1; i + 1 < n; i++) {
-        if (!fold_in(&toks[i], PARTICLE) || m->tag_xpos[sw->tag[i]] != XPOS_IN)
+        if (m->tag_xpos[sw->tag[i]] != XPOS_IN || !fold_in(&toks[i], PARTICLE))
             continue;
         int xv = m->tag_xpos[sw->tag[i - 1]];
         if (!(xv == XPOS_VBD || xv == XPOS_VBN || xv == XPOS_VB || xv == XPOS_VBZ || xv == XPOS_VBP || xv == XPOS_VBG))
@@ -546,7 +546,8 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
     static const char *const SUBORD[] = {"as", "while", "after", "before", "when", "because", "since", "although",
         "though", "until", "once", NULL};
     for (uint32_t i = 0; i + 3 < n; i++) {
-        if (!fold_in(&toks[i], SUBORD))
+        int xs = m->tag_xpos[sw->tag[i]];
+        if (!(xs == XPOS_IN || xs == XPOS_WRB || xs == XPOS_RB) || !fold_in(&toks[i], SUBORD))
             continue;
         uint32_t j = i + 1;
         while (j < n && j < i + 8) {
@@ -658,7 +659,7 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
     static const char *const LOCP[] = {"outside", "inside", "near", "beyond", "alongside", NULL};
     for (uint32_t i = 1; i + 1 < n; i++) {
         int c = sw->tag[i];
-        if (!fold_in(&toks[i], LOCP) || m->tag_upos[c] == UPOS_ADP)
+        if (m->tag_upos[c] == UPOS_ADP || !fold_in(&toks[i], LOCP))
             continue;
         int xn = m->tag_xpos[sw->tag[i + 1]];
         int xprev = m->tag_xpos[sw->tag[i - 1]];
@@ -683,7 +684,7 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
         "proposed", "proposes", "recommend", "recommended", "recommends", "request", "requested", "requests",
         "order", "ordered", "orders", "suggest", "suggested", "suggests", NULL};
     for (uint32_t i = 0; i + 3 < n; i++) {
-        if (!fold_in(&toks[i], MANDATIVE) || toks[i + 1].fold_len != 4 || memcmp(toks[i + 1].fold, "that", 4))
+        if (toks[i + 1].fold_len != 4 || memcmp(toks[i + 1].fold, "that", 4) || !fold_in(&toks[i], MANDATIVE))
             continue;
         /* the subject: a short noun phrase ending in a noun, name or pronoun */
         uint32_t j = i + 2;
