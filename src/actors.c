@@ -731,6 +731,15 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
         uint32_t a = Pm->first;
         while (a > 0) {
             const tok *u = &toks[a - 1];
+            /* not across another person ("talks between Secretary of State
+             * Marco Rubio and Sergei Lavrov") */
+            int other_person = 0;
+            for (uint32_t q = 0; q < nm && !other_person; q++)
+                if (q != j && out[q].first <= a - 1 && a - 1 <= out[q].last && out[q].how &&
+                    strstr(out[q].how, "person"))
+                    other_person = 1;
+            if (other_person)
+                break;
             int capital = (u->flags & TOK_CAPITAL) && !(u->flags & TOK_SENT_START) && u->upos != UPOS_VERB;
             if (capital || fold_is(u, "former") || fold_is(u, "current") || fold_is(u, "acting") ||
                 fold_is(u, "deputy") || fold_is(u, "and") || fold_is(u, "of") || fold_is(u, "interim") ||

@@ -357,6 +357,18 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
     FOR_CHILDREN(S, x, c)
         if (S->t[c].deprel == DEP_CONJ && (S->tok2men[c] < 0 || S->tok2men[c] != S->tok2men[x]))
             actors_at(S, c, A, depth + 1);
+    if (mi >= 0) {
+        /* a conjunct the parser hung on another word of the name ("Marco
+         * Rubio and Sergei Lavrov" with the conjunct on "Rubio") */
+        const mention *M = &S->men[mi];
+        for (uint32_t k = M->first; k <= M->last && k < S->n; k++) {
+            if (k == x)
+                continue;
+            FOR_CHILDREN(S, k, c)
+                if (S->t[c].deprel == DEP_CONJ && S->tok2men[c] != mi)
+                    actors_at(S, c, A, depth + 1);
+        }
+    }
     /* "Spain, Ireland and Norway": a middle conjunct the parser hung as a
      * compound or apposition; only when the list goes on with "and"/"or" */
     FOR_CHILDREN(S, x, c) {
