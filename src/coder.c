@@ -1494,7 +1494,15 @@ static int pick_dates(const sctx *S, uint32_t head, const timex *tx, size_t ntx,
          * adverbial, purpose or conjoined clause shares the date of the verb
          * it hangs on */
         uint32_t g = (uint32_t)S->t[head].head;
-        for (size_t i = 0; i < ntx && k < max; i++)
+        /* not a clause of another time: "since Russia invaded", "after
+         * the rebels seized", "until ..." */
+        int other_time = 0;
+        FOR_CHILDREN(S, head, mk)
+            if (S->t[mk].deprel == DEP_MARK &&
+                (fold_is(&S->t[mk], "since") || fold_is(&S->t[mk], "after") || fold_is(&S->t[mk], "before") ||
+                 fold_is(&S->t[mk], "until") || fold_is(&S->t[mk], "till") || fold_is(&S->t[mk], "once")))
+                other_time = 1;
+        for (size_t i = 0; i < ntx && k < max && !other_time; i++)
             if (tx[i].anchor_tok == (int32_t)g && tx[i].kind != WHEN_DATELINE)
                 out[k++] = (int)i;
     }
@@ -2591,7 +2599,7 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         for (int hops = 0; g >= 0 && hops < 3; hops++) {
             for (uint32_t j = 0; j < nc; j++)
                 if (j != i && cands[j].head == (uint32_t)g && code_root(cands[j].code) == code_root(C->code) &&
-                    !cands[j].pat->frame) {
+                    !cands[j].pat->frame && (cands[j].src.n || !C->src.n)) {
                     if (!cands[j].tgt.n)
                         cands[j].tgt = C->tgt;
                     C->suppressed = 1;
