@@ -437,7 +437,11 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                                         Q->first == Q->last &&
                                         ((toks[Q->first].flags & TOK_ALLCAPS) ||
                                          memchr(toks[Q->first].form, '.', toks[Q->first].form_len));
-                        if ((Q->kind != MEN_ADJ && !q_country) || P->kind != MEN_ADJ)
+                        int p_short = P->kind == MEN_NAME && P->ncodes == 1 && strlen(P->codes[0]) == 3 &&
+                                      P->first == P->last &&
+                                      ((toks[P->first].flags & TOK_ALLCAPS) ||
+                                       memchr(toks[P->first].form, '.', toks[P->first].form_len));
+                        if ((Q->kind != MEN_ADJ && !q_country) || (P->kind != MEN_ADJ && !p_short))
                             break;
                         uint32_t g = first - Q->last - 1;
                         if (g < 1 || g > 2)
