@@ -1175,6 +1175,23 @@ static unsigned modality(const sctx *S, uint32_t h)
             m |= MOD_HABIT;
         if (dr == DEP_MARK && (fold_is(t, "if") || fold_is(t, "unless") || fold_is(t, "whether")))
             m |= MOD_COND;
+        /* "neither country would threaten", "no one attacked": a negated subject */
+        if ((dr == DEP_NSUBJ || dr == DEP_NSUBJ_PASS) &&
+            (fold_is(t, "neither") || fold_is(t, "none") || fold_is(t, "nobody") || fold_is(t, "nothing")))
+            m |= MOD_NEG;
+        if (dr == DEP_NSUBJ || dr == DEP_NSUBJ_PASS)
+            FOR_CHILDREN(S, c, d)
+                if (S->t[d].deprel == DEP_DET && (fold_is(&S->t[d], "neither") || fold_is(&S->t[d], "no")))
+                    m |= MOD_NEG;
+    }
+    /* "to avert U.S. tariffs", "prevented an attack": an act averted or
+     * prevented did not happen */
+    if (S->t[h].head >= 0 && (S->t[h].deprel == DEP_OBJ || S->t[h].deprel == DEP_XCOMP)) {
+        static const char *const AVERT[] = {"avert", "avoid", "prevent", "forestall", "preempt", "pre-empt",
+                                            "thwart", "foil", "deter", "stave", "head", NULL};
+        for (int q = 0; AVERT[q]; q++)
+            if (lemma_is(&S->t[S->t[h].head], AVERT[q]))
+                m |= MOD_COND; /* (not MOD_NEG: a pattern's neg= code is a refusal, not an aversion) */
     }
     /* inside an "if"/"unless" clause further up ("threatened sanctions if the
      * group walked away from the talks": the talks are not an event) */
