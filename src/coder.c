@@ -1471,6 +1471,10 @@ static int pick_dates(const sctx *S, uint32_t head, const timex *tx, size_t ntx,
     for (size_t i = 0; i < ntx && k < max; i++) {
         int32_t a = tx[i].anchor_tok;
         int steps = 0;
+        /* "on death row since 2017": the start of a state, not the date of
+         * an event */
+        if (tx[i].first > 0 && tx[i].first < S->n && fold_is(&S->t[tx[i].first - 1], "since"))
+            continue;
         /* "before the January election", "Sunday's vote": a date that
          * modifies another noun dates that noun, not this predicate */
         if (a >= 0 && (uint32_t)a != head && S->t[a].upos == UPOS_NOUN) {
