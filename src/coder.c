@@ -850,6 +850,20 @@ static void fill_args(const sctx *S, cand *C)
         if (io >= 0)
             actors_at(S, (uint32_t)io, &C->tgt, 0);
     }
+    if (P->pos == 'N' && !C->tgt.n && C->src.n && S->t[C->head].deprel == DEP_OBL && S->t[C->head].head >= 0 &&
+        (P->flags & LEX_PAT_SYM)) {
+        /* "told Trump in a telephone call", "assured Macron during a
+         * meeting": the one spoken to in the call or meeting is the other side */
+        const tok *cs = case_of(S, C->head);
+        uint32_t gv = (uint32_t)S->t[C->head].head;
+        if (cs && (fold_is(cs, "in") || fold_is(cs, "during") || fold_is(cs, "at")) && S->t[gv].upos == UPOS_VERB) {
+            int o = object_token(S, gv);
+            if (o < 0)
+                o = child_rel(S, gv, DEP_IOBJ);
+            if (o >= 0)
+                actors_at(S, (uint32_t)o, &C->tgt, 0);
+        }
+    }
     int wants_comp = 0;
     for (uint32_t i = 0; i < P->ntgt; i++)
         wants_comp |= P->tgt[i].kind == LEX_SLOT_COMP;
