@@ -135,12 +135,22 @@ static void combine(char out[16], const char *country_code, const char *role)
 
 static uint32_t mention_head(const tok *toks, uint32_t a, uint32_t b)
 {
+    /* the word whose head lies outside the mention; when the parser hangs
+     * several words outside ("Russian" as an adverb of the verb, "Vladimir"
+     * its subject), the nominal one */
+    uint32_t first = UINT32_MAX;
     for (uint32_t k = a; k <= b; k++) {
         int32_t h = toks[k].head;
-        if (h < (int32_t)a || h > (int32_t)b)
-            return k;
+        if (h < (int32_t)a || h > (int32_t)b) {
+            if (first == UINT32_MAX)
+                first = k;
+            int dr = toks[k].deprel;
+            if (toks[k].upos == UPOS_NOUN || toks[k].upos == UPOS_PROPN || toks[k].upos == UPOS_PRON ||
+                dr == DEP_NSUBJ || dr == DEP_NSUBJ_PASS || dr == DEP_OBJ || dr == DEP_OBL)
+                return k;
+        }
     }
-    return b;
+    return first != UINT32_MAX ? first : b;
 }
 
 static int is_coord_word(const tok *t)
@@ -647,13 +657,15 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                         if ((uint32_t)g >= out[q].first && (uint32_t)g <= out[q].last)
                             g_is_mention = 1;
                     /* but "police brutality", "opposition rallies",
-                     * "opposition candidates": the acts and members of
-                     * the group the role names are that group's */
+                     * "opposition candidates", "the paramilitary group":
+                     * the acts, members and body of the group the role
+                     * names are that group's */
                     static const char *const OWN[] = {"brutality", "violence", "abuse", "abuses", "crackdown",
                         "repression", "killing", "killings", "shooting", "shootings", "harassment", "misconduct",
                         "torture", "rally", "rallies", "protest", "protests", "demonstration", "demonstrations",
                         "march", "marches", "candidate", "candidates", "supporters", "activists", "figures",
-                        "members", NULL};
+                        "members", "group", "groups", "organisation", "organization", "movement", "faction",
+                        "factions", "outfit", "network", "coalition", "alliance", "unit", "units", NULL};
                     if (!g_is_mention)
                         for (int q = 0; OWN[q]; q++)
                             if (fold_is(&toks[g], OWN[q]))
