@@ -2646,6 +2646,39 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 g = S->t[g].head;
         }
     }
+    /* "launched a general strike to press the government for higher
+     * wages", "blocked roads to demand the president's resignation": the
+     * appeal or demand a protest is for is what the protest is about, not
+     * a second event; its leadership/policy/rights/regime sub-code refines
+     * the protest's (CAMEO 14x1-14x4 follow 104x) */
+    for (uint32_t i = 0; i < nc; i++) {
+        cand *C = &cands[i];
+        int r = code_root(C->code);
+        int dr = S->t[C->head].deprel;
+        if ((r != 2 && r != 10) || C->suppressed || (dr != DEP_ADVCL && dr != DEP_XCOMP && dr != DEP_ACL))
+            continue;
+        int32_t g = S->t[C->head].head;
+        for (uint32_t j = 0; g >= 0 && j < nc; j++) {
+            cand *Pc = &cands[j];
+            int on_it = Pc->head == (uint32_t)g ||
+                        (Pc->pat->pos == 'N' && light_verb(S, Pc->head) == g); /* "launched a strike to press" */
+            if (j == i || !on_it || code_root(Pc->code) != 14 || !Pc->src.n)
+                continue;
+            size_t cl = strlen(C->code);
+            if (cl == 4 && C->code[2] == '4' && strlen(Pc->code) == 3) {
+                char refined[8];
+                snprintf(refined, sizeof refined, "%s%c", Pc->code, C->code[3]);
+                const lex_code *lc = lexicon_code(S->lx, refined);
+                if (lc)
+                    Pc->code = lc->code;
+            }
+            if (!Pc->tgt.n)
+                Pc->tgt = C->tgt;
+            C->suppressed = 1;
+            C->why = "what the protest is for, not an event of its own";
+            break;
+        }
+    }
     /* demands, hedges, negations and conditionals govern their complements */
     for (uint32_t i = 0; i < nc; i++) {
         for (uint32_t j = 0; j < nc; j++) {
