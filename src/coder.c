@@ -2720,6 +2720,20 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 continue;
             }
         }
+        /* "defended Hamas, telling lawmakers that ...", "expressed
+         * solidarity, saying ...": a participle of speech elaborating an
+         * act already coded is not a statement of its own */
+        if (C->pat->frame == LEX_FRAME_SAY && (h->deprel == DEP_ADVCL || h->deprel == DEP_XCOMP || h->deprel == DEP_CONJ) &&
+            h->xpos == XPOS_VBG && h->head >= 0 && !strcmp(C->code, C->pat->code)) {
+            int governed = 0;
+            for (uint32_t j = 0; j < nc; j++)
+                if (cands[j].head == (uint32_t)h->head && cands[j].emitted)
+                    governed = 1;
+            if (governed) {
+                rc = push_note(E, sentence, h->start, h->end, "statement elaborating an act already coded");
+                continue;
+            }
+        }
         if (C->suppressed) {
             rc = push_note(E, sentence, h->start, h->end, C->why ? C->why : "suppressed");
             continue;
