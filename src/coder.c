@@ -2646,6 +2646,31 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 g = S->t[g].head;
         }
     }
+    /* "shelled districts of Kherson, killing two people", "detonated a car
+     * bomb, wounding three officers": the killing or wounding a violent act
+     * caused is its result, not a second attack; its victims are the act's
+     * target when the act has none */
+    for (uint32_t i = 0; i < nc; i++) {
+        cand *C = &cands[i];
+        const tok *h = &S->t[C->head];
+        if (code_root(C->code) < 18 || h->xpos != XPOS_VBG || (h->deprel != DEP_ADVCL && h->deprel != DEP_XCOMP) ||
+            h->head < 0 || C->suppressed)
+            continue;
+        for (uint32_t j = 0; j < nc; j++) {
+            cand *G = &cands[j];
+            int on_it = G->head == (uint32_t)h->head ||
+                        (G->pat->pos == 'N' && light_verb(S, G->head) == h->head); /* "carried out an attack, killing" */
+            if (j == i || !on_it || code_root(G->code) < 18 || G->suppressed)
+                continue;
+            if (!G->tgt.n)
+                G->tgt = C->tgt;
+            if (!G->src.n)
+                G->src = C->src;
+            C->suppressed = 1;
+            C->why = "the result of the attack it follows, not a second attack";
+            break;
+        }
+    }
     /* "launched a general strike to press the government for higher
      * wages", "blocked roads to demand the president's resignation": the
      * appeal or demand a protest is for is what the protest is about, not
