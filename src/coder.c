@@ -2646,6 +2646,21 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 g = S->t[g].head;
         }
     }
+    /* "deported 28 Afghans convicted of crimes", "a tourist accused of
+     * desecrating the Koran": a participle describing someone says what
+     * they are, not an accusation or verdict the story reports */
+    for (uint32_t i = 0; i < nc; i++) {
+        cand *C = &cands[i];
+        const tok *h = &S->t[C->head];
+        int by = 0;
+        FOR_CHILDREN(S, C->head, a)
+            if (S->t[a].deprel == DEP_OBL_AGENT || (S->t[a].deprel == DEP_OBL && case_of(S, a) && fold_is(case_of(S, a), "by")))
+                by = 1;
+        if (code_root(C->code) == 11 && h->xpos == XPOS_VBN && h->deprel == DEP_ACL && !by) {
+            C->suppressed = 1;
+            C->why = "a description of someone, not an act the story reports";
+        }
+    }
     /* "shelled districts of Kherson, killing two people", "detonated a car
      * bomb, wounding three officers": the killing or wounding a violent act
      * caused is its result, not a second attack; its victims are the act's
