@@ -373,11 +373,15 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
      * compound or apposition; only when the list goes on with "and"/"or" */
     FOR_CHILDREN(S, x, c) {
         int dr = S->t[c].deprel, mc = S->tok2men[c];
-        if (c <= x || c < 1 || mc < 0 || mc == S->tok2men[x] || (dr != DEP_COMPOUND && dr != DEP_APPOS) ||
+        if (c <= x || c < 1 || mc < 0 || mc == S->tok2men[x] ||
+            (dr != DEP_COMPOUND && dr != DEP_APPOS && dr != DEP_NMOD_UNMARKED) ||
             !fold_is(&S->t[c - 1], ",") || S->men[mc].first != c)
             continue;
         uint32_t after = S->men[mc].last + 1;
-        if (after < S->n && (fold_is(&S->t[after], "and") || fold_is(&S->t[after], "or")))
+        /* ("Britain, Canada, Australia, New Zealand and Norway": a comma
+         * that goes on to another actor continues the list too) */
+        if (after < S->n && (fold_is(&S->t[after], "and") || fold_is(&S->t[after], "or") ||
+                             (fold_is(&S->t[after], ",") && after + 1 < S->n && S->tok2men[after + 1] >= 0)))
             add_mention(S, A, mc);
     }
 }
