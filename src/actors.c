@@ -406,7 +406,16 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                         add_code(M, c);
                     }
                     M->how = "title + person";
-                    if (nm > 0 && out[nm - 1].kind == MEN_ADJ && out[nm - 1].last + 1 == M->first) {
+                    int adj_gap_ok = 0;
+                    if (nm > 0 && out[nm - 1].kind == MEN_ADJ && out[nm - 1].last < M->first &&
+                        M->first - out[nm - 1].last <= 4) {
+                        /* "Serbian President ...", "Israeli far-right ministers ..." */
+                        adj_gap_ok = 1;
+                        for (uint32_t g = out[nm - 1].last + 1; g < M->first; g++)
+                            adj_gap_ok &= ((np_filler(&toks[g]) || toks[g].upos == UPOS_ADV) &&
+                                           !(toks[g].flags & TOK_CAPITAL)) || fold_is(&toks[g], "-");
+                    }
+                    if (adj_gap_ok) {
                         /* "Serbian President Vojislav Kostunica" */
                         mention keep = *M;
                         keep.first = out[nm - 1].first;
@@ -422,9 +431,13 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
             if (nm > 0) {
                 mention *P = &out[nm - 1];
                 uint32_t gap = M->first - P->last - 1;
-                int fill_ok = gap <= 2;
+                /* (a hyphenated modifier counts as one word: "Israeli far-right ministers") */
+                int hyph = 0;
+                for (uint32_t g = P->last + 1; g < M->first; g++)
+                    hyph += fold_is(&toks[g], "-");
+                int fill_ok = gap <= 2 + (uint32_t)(hyph ? 2 : 0);
                 for (uint32_t g = P->last + 1; fill_ok && g < M->first; g++)
-                    fill_ok = np_filler(&toks[g]);
+                    fill_ok = np_filler(&toks[g]) || fold_is(&toks[g], "-");
                 int poss = gap == 1 && (fold_is(&toks[P->last + 1], "'s") || fold_is(&toks[P->last + 1], "'"));
                 int poss_pron = P->kind == MEN_PRONOUN && gap == 0 &&
                                 (fold_is(&toks[P->first], "its") || fold_is(&toks[P->first], "their"));
