@@ -684,12 +684,26 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
         "proposed", "proposes", "recommend", "recommended", "recommends", "request", "requested", "requests",
         "order", "ordered", "orders", "suggest", "suggested", "suggests", NULL};
     for (uint32_t i = 0; i + 3 < n; i++) {
-        if (toks[i + 1].fold_len != 4 || memcmp(toks[i + 1].fold, "that", 4) || !fold_in(&toks[i], MANDATIVE))
+        /* "demanded that", "demanded on Tuesday that" */
+        uint32_t th = i + 1;
+        while (th < n && th < i + 5 && !(toks[th].fold_len == 4 && !memcmp(toks[th].fold, "that", 4))) {
+            int xt = m->tag_xpos[sw->tag[th]];
+            if (!(xt == XPOS_IN || xt == XPOS_NNP || xt == XPOS_NN || xt == XPOS_CD || xt == XPOS_DT))
+                break;
+            th++;
+        }
+        if (th >= n || th + 2 >= n || toks[th].fold_len != 4 || memcmp(toks[th].fold, "that", 4) ||
+            !fold_in(&toks[i], MANDATIVE))
             continue;
         /* the subject: a short noun phrase ending in a noun, name or pronoun */
-        uint32_t j = i + 2;
-        while (j < n && j < i + 9) {
+        static const char *const VERB_ADJ[] = {"free", "open", "clear", "close", "secure", "empty", "calm", NULL};
+        uint32_t j = th + 1;
+        while (j < n && j < th + 8) {
             int xp = m->tag_xpos[sw->tag[j]];
+            int xb = m->tag_xpos[sw->tag[j - 1]];
+            if (xp == XPOS_JJ && j > th + 1 && (xb == XPOS_NNP || xb == XPOS_NNPS || xb == XPOS_NN || xb == XPOS_NNS) &&
+                fold_in(&toks[j], VERB_ADJ))
+                break; /* "that Hamas free the hostages": the verb, not an adjective */
             if (xp == XPOS_DT || xp == XPOS_JJ || xp == XPOS_NNP || xp == XPOS_NNPS || xp == XPOS_PRPS ||
                 xp == XPOS_POS || xp == XPOS_NNS || xp == XPOS_CD ||
                 (xp == XPOS_NN && j + 1 < n && m->tag_xpos[sw->tag[j + 1]] == XPOS_NN))
@@ -697,15 +711,18 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             else
                 break;
         }
-        if (j == i + 2 || j + 1 >= n)
+        if (j == th + 1 || j + 1 >= n)
             continue;
         int xlast = m->tag_xpos[sw->tag[j - 1]];
         if (!(xlast == XPOS_NNP || xlast == XPOS_NNPS || xlast == XPOS_NN || xlast == XPOS_NNS))
             continue;
-        if (m->tag_xpos[sw->tag[j]] != XPOS_NN || (toks[j].flags & TOK_CAPITAL))
+        /* (or, for the verbs that are also adjectives, read as one: "that
+         * Hamas free the hostages", "that Japan open its market") */
+        int xj = m->tag_xpos[sw->tag[j]];
+        if ((xj != XPOS_NN && !(xj == XPOS_JJ && fold_in(&toks[j], VERB_ADJ))) || (toks[j].flags & TOK_CAPITAL))
             continue;
         int xn = m->tag_xpos[sw->tag[j + 1]];
-        if (!(xn == XPOS_DT || xn == XPOS_PRPS || xn == XPOS_JJ || xn == XPOS_JJR || xn == XPOS_RBR ||
+        if (!(xn == XPOS_DT || xn == XPOS_PDT || xn == XPOS_PRPS || xn == XPOS_JJ || xn == XPOS_JJR || xn == XPOS_RBR ||
               xn == XPOS_CD || xn == XPOS_NNS || xn == XPOS_RP || xn == XPOS_RB || xn == XPOS_NNP || xn == XPOS_IN ||
               xn == XPOS_TO || xn == XPOS_PRP))
             continue;
