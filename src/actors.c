@@ -153,6 +153,14 @@ static uint32_t mention_head(const tok *toks, uint32_t a, uint32_t b)
     return first != UINT32_MAX ? first : b;
 }
 
+/* A country named in one short, attributive form: "U.S.", "UK", "EU". */
+static int short_country(const tok *toks, const mention *M)
+{
+    const tok *t = &toks[M->first];
+    return M->kind == MEN_NAME && M->ncodes == 1 && strlen(M->codes[0]) == 3 && M->first == M->last &&
+           ((t->flags & TOK_ALLCAPS) || memchr(t->form, '.', t->form_len));
+}
+
 static int is_coord_word(const tok *t)
 {
     return fold_is(t, "and") || fold_is(t, ",") || fold_is(t, "&") || fold_is(t, "or");
@@ -453,18 +461,11 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                     while (nm > 0) {
                         mention *Q = &out[nm - 1];
                         /* "Ukrainian and Russian officials", "U.S. and South Korean forces" */
-                        /* a country name only in its attributive short form
-                         * ("U.S. and South Korean forces"), not a full name
-                         * ("fighting between Israel and Lebanese rebels") */
-                        int q_country = Q->kind == MEN_NAME && Q->ncodes == 1 && strlen(Q->codes[0]) == 3 &&
-                                        Q->first == Q->last &&
-                                        ((toks[Q->first].flags & TOK_ALLCAPS) ||
-                                         memchr(toks[Q->first].form, '.', toks[Q->first].form_len));
-                        int p_short = P->kind == MEN_NAME && P->ncodes == 1 && strlen(P->codes[0]) == 3 &&
-                                      P->first == P->last &&
-                                      ((toks[P->first].flags & TOK_ALLCAPS) ||
-                                       memchr(toks[P->first].form, '.', toks[P->first].form_len));
-                        if ((Q->kind != MEN_ADJ && !q_country) || (P->kind != MEN_ADJ && !p_short))
+                        /* adjectives, or a country in its attributive short
+                         * form ("U.S. and South Korean forces"), not a full
+                         * name ("fighting between Israel and Lebanese rebels") */
+                        if ((Q->kind != MEN_ADJ && !short_country(toks, Q)) ||
+                            (P->kind != MEN_ADJ && !short_country(toks, P)))
                             break;
                         uint32_t g = first - Q->last - 1;
                         if (g < 1 || g > 2)

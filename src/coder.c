@@ -2145,6 +2145,25 @@ static const char *family_code(const sctx *S, const lex_pattern *P, const char *
     return lc ? lc->code : NULL;
 }
 
+/* The candidate (other than skip, not suppressed, of a root in [lo, hi])
+ * standing on token g: its predicate, or a noun predicate whose light verb
+ * g is ("launched a strike to press ...", "carried out an attack,
+ * killing ..."); -1 when none. */
+static int cand_at(const sctx *S, const cand *cands, uint32_t nc, uint32_t skip, int32_t g, int lo, int hi)
+{
+    if (g < 0)
+        return -1;
+    for (uint32_t j = 0; j < nc; j++) {
+        const cand *G = &cands[j];
+        int r = code_root(G->code);
+        if (j == skip || G->suppressed || r < lo || r > hi)
+            continue;
+        if (G->head == (uint32_t)g || (G->pat->pos == 'N' && light_verb(S, G->head) == g))
+            return (int)j;
+    }
+    return -1;
+}
+
 /* The verb of the clause an appeal, demand or promise at h governs ("urged
  * X to pull back", "demanded that Israel allow"): the nearest verb on the
  * right whose chain of heads reaches h through a complement, an adverbial
@@ -2675,20 +2694,16 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         if (code_root(C->code) < 18 || h->xpos != XPOS_VBG || (h->deprel != DEP_ADVCL && h->deprel != DEP_XCOMP) ||
             h->head < 0 || C->suppressed)
             continue;
-        for (uint32_t j = 0; j < nc; j++) {
-            cand *G = &cands[j];
-            int on_it = G->head == (uint32_t)h->head ||
-                        (G->pat->pos == 'N' && light_verb(S, G->head) == h->head); /* "carried out an attack, killing" */
-            if (j == i || !on_it || code_root(G->code) < 18 || G->suppressed)
-                continue;
-            if (!G->tgt.n)
-                G->tgt = C->tgt;
-            if (!G->src.n)
-                G->src = C->src;
-            C->suppressed = 1;
-            C->why = "the result of the attack it follows, not a second attack";
-            break;
-        }
+        int gj = cand_at(S, cands, nc, i, h->head, 18, 20);
+        if (gj < 0)
+            continue;
+        cand *G = &cands[gj];
+        if (!G->tgt.n)
+            G->tgt = C->tgt;
+        if (!G->src.n)
+            G->src = C->src;
+        C->suppressed = 1;
+        C->why = "the result of the attack it follows, not a second attack";
     }
     /* "launched a general strike to press the government for higher
      * wages", "blocked roads to demand the president's resignation": the
@@ -2701,27 +2716,21 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         int dr = S->t[C->head].deprel;
         if ((r != 2 && r != 10) || C->suppressed || (dr != DEP_ADVCL && dr != DEP_XCOMP && dr != DEP_ACL))
             continue;
-        int32_t g = S->t[C->head].head;
-        for (uint32_t j = 0; g >= 0 && j < nc; j++) {
-            cand *Pc = &cands[j];
-            int on_it = Pc->head == (uint32_t)g ||
-                        (Pc->pat->pos == 'N' && light_verb(S, Pc->head) == g); /* "launched a strike to press" */
-            if (j == i || !on_it || code_root(Pc->code) != 14 || !Pc->src.n)
-                continue;
-            size_t cl = strlen(C->code);
-            if (cl == 4 && C->code[2] == '4' && strlen(Pc->code) == 3) {
-                char refined[8];
-                snprintf(refined, sizeof refined, "%s%c", Pc->code, C->code[3]);
-                const lex_code *lc = lexicon_code(S->lx, refined);
-                if (lc)
-                    Pc->code = lc->code;
-            }
-            if (!Pc->tgt.n)
-                Pc->tgt = C->tgt;
-            C->suppressed = 1;
-            C->why = "what the protest is for, not an event of its own";
-            break;
+        int pj = cand_at(S, cands, nc, i, S->t[C->head].head, 14, 14);
+        if (pj < 0 || !cands[pj].src.n)
+            continue;
+        cand *Pc = &cands[pj];
+        if (strlen(C->code) == 4 && C->code[2] == '4' && strlen(Pc->code) == 3) {
+            char refined[8];
+            snprintf(refined, sizeof refined, "%s%c", Pc->code, C->code[3]);
+            const lex_code *lc = lexicon_code(S->lx, refined);
+            if (lc)
+                Pc->code = lc->code;
         }
+        if (!Pc->tgt.n)
+            Pc->tgt = C->tgt;
+        C->suppressed = 1;
+        C->why = "what the protest is for, not an event of its own";
     }
     /* demands, hedges, negations and conditionals govern their complements */
     for (uint32_t i = 0; i < nc; i++) {

@@ -424,6 +424,15 @@ static int fold_in(const tok *t, const char *const *w)
     return 0;
 }
 
+/* verb particles ("handed over", "shot down", "pulled out") */
+static const char *const PARTICLE[] = {"over", "out", "off", "back", "down", "up", "away", NULL};
+
+/* Does the word end in "-ed" and have at least min bytes? */
+static int ends_ed(const tok *t, size_t min)
+{
+    return t->fold_len >= min && !memcmp(t->fold + t->fold_len - 2, "ed", 2);
+}
+
 /* set word i's tag to the model's tag with this XPOS and UPOS, if any */
 static void retag(const syntax_model *m, syn_words *sw, uint32_t i, int xpos, int upos)
 {
@@ -495,7 +504,7 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             int xp = m->tag_xpos[sw->tag[i]], pp = m->tag_xpos[sw->tag[i - 1]];
             if (!(pp == XPOS_NN || pp == XPOS_NNS || pp == XPOS_NNP || pp == XPOS_NNPS || pp == XPOS_PRP))
                 continue;
-            int ed = toks[i].fold_len >= 4 && !memcmp(toks[i].fold + toks[i].fold_len - 2, "ed", 2);
+            int ed = ends_ed(&toks[i], 4);
             if (!(ed || fold_in(&toks[i], IRREG)) || (toks[i].flags & TOK_CAPITAL))
                 continue;
             /* "Taiwan put its forces on alert": after a singular subject a
@@ -507,10 +516,9 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             if (!(xp == XPOS_JJ || xp == XPOS_VBN || xp == XPOS_IN || xp == XPOS_NN || xp == XPOS_RB || same))
                 continue;
             int nx = m->tag_xpos[sw->tag[i + 1]];
-            static const char *const PRT[] = {"over", "out", "off", "back", "down", "up", "away", NULL};
             if (!(nx == XPOS_DT || nx == XPOS_JJ || nx == XPOS_NNP || nx == XPOS_NNPS || nx == XPOS_NNS ||
                   nx == XPOS_NN || nx == XPOS_CD || nx == XPOS_PRPS || nx == XPOS_PRP || nx == XPOS_RP ||
-                  (nx == XPOS_IN && fold_in(&toks[i + 1], PRT))))
+                  (nx == XPOS_IN && fold_in(&toks[i + 1], PARTICLE))))
                 continue;
             retag(m, sw, i, XPOS_VBD, UPOS_VERB);
             finite = 1;
@@ -523,7 +531,6 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
         "took", "take", "wip", "set", "rul", "step", "brought", "bring", "blew", "blow", "shot", "shoot", "cut",
         "seal", "round", "broke", "break", "carr", "kick", "drove", "driv", "fought", "fight", "beat", "wound",
         "rolled", "roll", "scal", "sign", "call", "pour", "rais", "wiped", "struck", "strik", "knock", "gun", NULL};
-    static const char *const PARTICLE[] = {"over", "out", "off", "back", "down", "up", "away", NULL};
     for (uint32_t i = 1; i + 1 < n; i++) {
         if (m->tag_xpos[sw->tag[i]] != XPOS_IN || !fold_in(&toks[i], PARTICLE))
             continue;
@@ -564,7 +571,7 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
         if (!(pl == XPOS_NN || pl == XPOS_NNS || pl == XPOS_NNP || pl == XPOS_NNPS))
             continue;
         int xp = m->tag_xpos[sw->tag[j]];
-        int ed = toks[j].fold_len >= 4 && !memcmp(toks[j].fold + toks[j].fold_len - 2, "ed", 2);
+        int ed = ends_ed(&toks[j], 4);
         if (!ed || !(xp == XPOS_VBN || xp == XPOS_JJ))
             continue;
         int nx = m->tag_xpos[sw->tag[j + 1]];
@@ -594,8 +601,7 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             seen_verb = 1;
             break;
         }
-        if (i == 0 || (up != UPOS_ADJ && !vbn) || toks[i].fold_len < 5 ||
-            memcmp(toks[i].fold + toks[i].fold_len - 2, "ed", 2) != 0 || (toks[i].flags & TOK_CAPITAL))
+        if (i == 0 || (up != UPOS_ADJ && !vbn) || !ends_ed(&toks[i], 5) || (toks[i].flags & TOK_CAPITAL))
             continue;
         int prev = m->tag_xpos[sw->tag[i - 1]];
         int next = m->tag_xpos[sw->tag[i + 1]];
