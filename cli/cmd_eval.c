@@ -388,6 +388,9 @@ int cmd_eval(int argc, char **argv)
                         if (ge->date[0]) {
                             date_n++;
                             if (!strcmp(ge->date, pe->date)) date_exact++;
+                            else if (verbose)
+                                printf("%s: date of %s>%s:%s gold %s coded %s\n", g->id, ge->src, ge->tgt, ge->code, ge->date,
+                                       pe->date[0] ? pe->date : "-");
                             if (pe->date[0] && !strncmp(ge->date, pe->date, strlen(ge->date) < strlen(pe->date) ? strlen(ge->date) : strlen(pe->date))) date_within++;
                         }
                         if (ge->loc_country[0]) {
@@ -398,6 +401,10 @@ int cmd_eval(int argc, char **argv)
                                        clio_distance_km(glat, glon, pe->lat, pe->lon) <= 25.0;
                             if (pe->loc_name[0] && (!strcasecmp(pe->loc_name, ge->loc_name) || near)) loc_name++;
                             if (near) loc_25++;
+                            if (verbose && !(pe->loc_name[0] && (!strcasecmp(pe->loc_name, ge->loc_name) || near)))
+                                printf("%s: place of %s>%s:%s gold %s/%s coded %s/%s\n", g->id, ge->src, ge->tgt, ge->code,
+                                       ge->loc_name, ge->loc_country, pe->loc_name[0] ? pe->loc_name : "-",
+                                       pe->loc_country[0] ? pe->loc_country : "-");
                         }
                     }
                 }

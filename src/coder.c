@@ -1618,6 +1618,8 @@ typedef struct placeset {
  * first-level division before a country */
 static int place_rank(const place *P)
 {
+    if (P->unlisted)
+        return 1;
     switch (P->precision) {
     case PLACE_ADDRESS: return 0;
     case PLACE_CITY: return 1;
@@ -1627,11 +1629,42 @@ static int place_rank(const place *P)
     }
 }
 
+static uint32_t place_head(const sctx *S, const place *P);
+
+/* Is the place the topic of an act rather than its scene ("ties ... over
+ * the war in Gaza", "a dispute about the strikes on Kharkiv")? */
+static int topic_place(const sctx *S, const place *P)
+{
+    int32_t x = (int32_t)place_head(S, P);
+    /* (the parser often hangs "in Gaza" on the verb: read the words) */
+    uint32_t w = P->first;
+    if (w > 0 && fold_is(&S->t[w - 1], "the"))
+        w--;
+    if (w >= 2 && S->t[w - 1].upos == UPOS_ADP && S->t[w - 2].upos == UPOS_NOUN) {
+        const tok *cs = case_of(S, w - 2);
+        if (cs && (fold_is(cs, "over") || fold_is(cs, "about") || fold_is(cs, "regarding") || fold_is(cs, "concerning")))
+            return 1;
+    }
+    for (int steps = 0; x >= 0 && steps < 4; steps++) {
+        const tok *t = &S->t[x];
+        if (t->upos != UPOS_NOUN && t->upos != UPOS_PROPN)
+            break;
+        const tok *cs = case_of(S, (uint32_t)x);
+        if (cs && (fold_is(cs, "over") || fold_is(cs, "about") || fold_is(cs, "regarding") || fold_is(cs, "concerning")))
+            return 1;
+        if (cs && !fold_is(cs, "of") && !fold_is(cs, "in"))
+            break;
+        x = t->head;
+    }
+    return 0;
+}
+
 static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
 {
     /* of the places hanging from the predicate ("in the town of Kuriga in
      * Nigeria's Kaduna state"), the most exact one in the same country */
     const place *best = NULL;
+    int best_arg = 0;
     /* a noun predicate's phrase may hang on its light verb ("fought
      * battles in the streets of Bahir Dar") */
     int32_t lvh = S->t[head].upos == UPOS_NOUN ? light_verb(S, head) : -1;
@@ -1643,14 +1676,16 @@ static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
          * "talks between Ethiopia and Somalia") is not where the event
          * happened; "in Ukraine" is */
         /* ("travel to Port Sudan": the destination is where it happens) */
-        if ((P->precision == PLACE_COUNTRY || S->tok2men[P->first] >= 0) && !locative(S, P) &&
+        if (((P->precision == PLACE_COUNTRY && !P->unlisted) || S->tok2men[P->first] >= 0) && !locative(S, P) &&
             !(place_case_is(S, P, "to") && P->precision != PLACE_COUNTRY))
             continue;
-        int32_t a = P->anchor_tok;
-        int steps = 0;
+        if (topic_place(S, P))
+            continue;
+        int32_t a = P->anchor_tok, below = -1;
+        int steps = 0, spoke = 0;
         while (a >= 0 && (uint32_t)a != head && a != lvh && steps < 10) {
             const tok *t = &S->t[a];
-            if ((t->upos == UPOS_VERB || t->upos == UPOS_AUX) && steps > 0) {
+            if ((t->upos == UPOS_VERB || t->upos == UPOS_AUX) && steps > 0 && !spoke) {
                 /* "broke the truce by shelling districts of Omdurman": a
                  * by-clause is the manner of the same act */
                 int by = 0;
@@ -1658,17 +1693,40 @@ static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
                     FOR_CHILDREN(S, (uint32_t)a, mk)
                         if ((S->t[mk].deprel == DEP_MARK || S->t[mk].deprel == DEP_CASE) && fold_is(&S->t[mk], "by"))
                             by = 1;
-                if (!by)
+                /* "declined to comment, telling reporters in New Delhi",
+                 * "appealed ..., speaking at a news conference in Tel Aviv":
+                 * where the actor spoke is where the act was done (the
+                 * participle is the speaker's, wherever the parser hung it) */
+                spoke = t->deprel == DEP_ADVCL && t->xpos == XPOS_VBG &&
+                        (lemma_is(t, "tell") || lemma_is(t, "speak") || lemma_is(t, "say") ||
+                         lemma_is(t, "address") || lemma_is(t, "talk"));
+                /* "fought running gun battles in the streets of Bahir Dar",
+                 * "kept shelling Kharkiv": a gerund complement is the act */
+                int gerund = t->deprel == DEP_XCOMP && t->xpos == XPOS_VBG;
+                if (!by && !spoke && !gerund)
                     break;
             }
+            below = a;
             a = t->head;
             steps++;
         }
         if (a >= 0 && ((uint32_t)a == head || a == lvh)) {
-            if (!best)
+            /* a place inside an argument ("denounced Israel's offensive in
+             * Gaza at a summit in Addis Ababa") yields to one that modifies
+             * the act, unless that one only names the same country */
+            int in_arg = below >= 0 && (S->t[below].deprel == DEP_OBJ || S->t[below].deprel == DEP_NSUBJ ||
+                                        S->t[below].deprel == DEP_IOBJ || S->t[below].deprel == DEP_NSUBJ_PASS);
+            if (!best) {
                 best = P;
-            else if (!strcmp(best->country, P->country) && place_rank(P) < place_rank(best))
+                best_arg = in_arg;
+            } else if (best_arg && !in_arg && strcmp(best->country, P->country)) {
                 best = P;
+                best_arg = 0;
+            } else if (!strcmp(best->country, P->country) && place_rank(P) < place_rank(best) &&
+                       (in_arg == best_arg || !in_arg || best->precision == PLACE_COUNTRY)) {
+                best = P;
+                best_arg = in_arg;
+            }
         }
     }
     if (best)
@@ -1677,7 +1735,7 @@ static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
      * that owns its object ("struck Kyiv's energy infrastructure") */
     for (size_t i = 0; i < PS->n; i++) {
         const place *P = &PS->p[i];
-        if (P->cue == PLACE_CUE_DATELINE || P->precision == PLACE_COUNTRY)
+        if (P->cue == PLACE_CUE_DATELINE || (P->precision == PLACE_COUNTRY && !P->unlisted))
             continue;
         for (uint32_t k = P->first; k < P->first + P->ntok && k < S->n; k++) {
             int32_t g = S->t[k].head;
@@ -1713,7 +1771,8 @@ static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
     int count = 0;
     for (size_t i = 0; i < PS->n; i++) {
         const place *P = &PS->p[i];
-        if (P->cue == PLACE_CUE_DATELINE || !locative(S, P) || P->precision == PLACE_COUNTRY)
+        if (P->cue == PLACE_CUE_DATELINE || !locative(S, P) || (P->precision == PLACE_COUNTRY && !P->unlisted) ||
+            topic_place(S, P))
             continue;
         only = P;
         count++;
@@ -2213,6 +2272,69 @@ static int gathered_to_protest(const sctx *S, const cand *C)
  * capital": the capital city of the country the phrase names (or of the
  * story's country) is a place, unless the phrase goes on to name it ("the
  * capital Kyiv"). */
+/* "the town of Kuriga in Nigeria's Kaduna state", "the village of Pazigyi
+ * in Sagaing region": a place noun and "of" name a town the gazetteer may
+ * not hold.  The name comes from the text; the coordinates, country and
+ * precision from the place the sentence puts it in (the next one named
+ * within ten words, else the one before), so the precision stays honest. */
+static void unlisted_towns(sctx *S, arena *mem, place *pl, size_t *np, size_t max)
+{
+    static const char *const NOUN[] = {"town", "village", "city", "hamlet", "settlement", "locality", "suburb",
+        "towns", "villages", NULL};
+    size_t n0 = *np;
+    for (uint32_t c = 1; c + 2 < S->n && *np < max; c++) {
+        if (!fold_is(&S->t[c + 1], "of"))
+            continue;
+        int isnoun = 0;
+        for (int w = 0; NOUN[w]; w++)
+            if (fold_is(&S->t[c], NOUN[w]))
+                isnoun = 1;
+        if (!isnoun)
+            continue;
+        uint32_t a = c + 2, b = a;
+        while (b < S->n && b < a + 3 && (S->t[b].flags & TOK_CAPITAL) && !(S->t[b].flags & TOK_PUNCT) &&
+               (S->t[b].upos == UPOS_PROPN || S->t[b].upos == UPOS_NOUN) && S->tok2men[b] < 0)
+            b++;
+        if (b == a)
+            continue;
+        int covered = 0;
+        for (size_t i = 0; i < *np; i++)
+            if (pl[i].first < b && pl[i].first + pl[i].ntok > a)
+                covered = 1;
+        if (covered)
+            continue;
+        const place *in = NULL;
+        for (size_t i = 0; i < n0; i++)
+            if (pl[i].cue != PLACE_CUE_DATELINE && pl[i].first >= b && pl[i].first <= b + 10 && !pl[i].unlisted &&
+                (!in || pl[i].first < in->first))
+                in = &pl[i];
+        for (size_t i = 0; i < n0 && !in; i++)
+            if (pl[i].cue != PLACE_CUE_DATELINE && pl[i].first + pl[i].ntok <= c && !pl[i].unlisted &&
+                pl[i].precision != PLACE_CITY)
+                in = &pl[i];
+        if (!in)
+            continue;
+        uint32_t s0 = S->t[a].start, e0 = S->t[b - 1].end;
+        char *name = arena_alloc(mem, e0 - s0 + 1);
+        if (!name)
+            return;
+        memcpy(name, S->d->text + s0, e0 - s0);
+        place P = *in;
+        P.name = name;
+        P.first = c;
+        P.ntok = b - c;
+        P.start = s0;
+        P.end = e0;
+        P.cue = PLACE_CUE_QUALIFIED;
+        P.unlisted = 1;
+        P.anchor_tok = S->t[c].head;
+        P.in_preposition = case_of(S, c) != NULL;
+        pl[(*np)++] = P;
+        c = b;
+    }
+    S->nplaces = *np;
+}
+
 static void capital_places(const gazetteer *gaz, sctx *S, const discourse *dc, place *pl, size_t *np, size_t max)
 {
     for (uint32_t c = 1; c < S->n && *np < max; c++) {
@@ -2226,6 +2348,11 @@ static void capital_places(const gazetteer *gaz, sctx *S, const discourse *dc, p
         for (size_t i = 0; i < *np; i++)
             if (pl[i].first == c + 1 || pl[i].first == c + 2 || pl[i].first + pl[i].ntok == c)
                 named = 1;
+        /* "Bahir Dar, the capital of the Amhara region": a region's capital */
+        if (c + 1 < S->n && fold_is(&S->t[c + 1], "of"))
+            for (size_t i = 0; i < *np; i++)
+                if (pl[i].first > c + 1 && pl[i].first <= c + 4 && pl[i].precision != PLACE_COUNTRY)
+                    named = 1;
         if (named)
             continue;
         uint32_t a = c;
@@ -2888,8 +3015,10 @@ int coder_run(clio_worker *w, clio_doc *d, const clio_process_options *opt)
         S.places = pl;
         S.nplaces = PS.n;
         S.nmen = actors_find(lx, S.t, S.n, d->date, &dc, S.men, MAX_MENTIONS, tok2men);
-        if (gaz)
+        if (gaz) {
             capital_places(gaz, &S, &dc, pl, &PS.n, MAX_PLACES);
+            unlisted_towns(&S, &d->mem, pl, &PS.n, MAX_PLACES);
+        }
         timex tx[MAX_TIMEX];
         size_t ntx = when_find(S.t, S.n, d->text, d->date, tx, MAX_TIMEX);
         /* a dateline date dates the story */

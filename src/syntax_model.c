@@ -782,6 +782,113 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
     }
 }
 
+/* "Tanzanian police arrested opposition leader Tundu Lissu ...": the
+ * sentence's first verb, read as a participle modifying the subject noun,
+ * is its main verb when it takes an object and has no auxiliary (a reduced
+ * passive relative, "the weapons seized last week", takes none).  Returns
+ * 1 when the word was retagged and the sentence must be parsed again. */
+static int fix_subject_participle(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const IRREG[] = {"fought", "struck", "held", "met", "shot", "hit", "sent", "led", "left",
+        "lost", "kept", "told", "found", "won", "paid", "sold", "made", "put", "set", "cut", "brought", "sought",
+        "caught", "built", "seized", "took", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return 0;
+    for (uint32_t i = 1; i < n; i++) {
+        int xp = m->tag_xpos[sw->tag[i]], up = m->tag_upos[sw->tag[i]];
+        if (xp != XPOS_VBN) {
+            if (up == UPOS_VERB || up == UPOS_AUX || up == UPOS_SCONJ || xp == XPOS_MD || xp == XPOS_PRP ||
+                xp == XPOS_WDT || xp == XPOS_WP)
+                return 0; /* the subject is not a plain noun phrase */
+            continue;
+        }
+        if (st->label[i] != DEP_ACL || !(ends_ed(&toks[i], 5) || fold_in(&toks[i], IRREG)))
+            return 0;
+        int32_t h = st->head[i];
+        if (h < 0 || (uint32_t)h >= i)
+            return 0;
+        int hu = m->tag_upos[sw->tag[h]];
+        if (hu != UPOS_NOUN && hu != UPOS_PROPN)
+            return 0;
+        int obj = 0;
+        for (uint32_t k = i + 1; k < n; k++)
+            if (st->head[k] == (int32_t)i) {
+                if (st->label[k] == DEP_OBJ)
+                    obj = 1;
+                if (st->label[k] == DEP_AUX || st->label[k] == DEP_AUX_PASS)
+                    return 0;
+            }
+        if (!obj)
+            return 0;
+        retag(m, sw, i, XPOS_VBD, UPOS_VERB);
+        return 1;
+    }
+    return 0;
+}
+
+/* "..., killing five officers, security sources said.": a sentence that
+ * ends in a speech verb after a comma and a noun phrase names the source
+ * there; the parser, seeing a list, often makes the phrase a conjunct of the
+ * noun before the comma.  Attach it as the speech verb's subject. */
+static void fix_final_attribution(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const SAY[] = {"said", "says", "say", "added", "reported", "confirmed", "claimed", "stated",
+        "announced", "told", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold || n < 5)
+        return;
+    uint32_t r = n - 1;
+    while (r > 0 && m->tag_upos[sw->tag[r]] == UPOS_PUNCT)
+        r--;
+    if (r < 3 || r == n - 1 || !fold_in(&toks[r], SAY) || m->tag_upos[sw->tag[r]] != UPOS_VERB)
+        return;
+    uint32_t s = r - 1;
+    int su = m->tag_upos[sw->tag[s]];
+    if (su != UPOS_NOUN && su != UPOS_PROPN && su != UPOS_PRON)
+        return;
+    if (st->head[s] == (int32_t)r && st->label[s] == DEP_NSUBJ)
+        return;
+    /* "troops fought ..., residents said": the speech verb took the first
+     * clause's subject, and its finite verb hangs on that noun */
+    int32_t subj = -1, clause = -1;
+    for (uint32_t k = 0; k < s; k++)
+        if (st->head[k] == (int32_t)r && (st->label[k] == DEP_NSUBJ || st->label[k] == DEP_NSUBJ_PASS))
+            subj = (int32_t)k;
+    if (subj >= 0) {
+        for (uint32_t k = (uint32_t)subj + 1; k < s && clause < 0; k++)
+            if (st->head[k] == subj && st->label[k] == DEP_ACL && m->tag_xpos[sw->tag[k]] == XPOS_VBD)
+                clause = (int32_t)k;
+        if (clause < 0)
+            return;
+    }
+    /* the phrase: its words hang inside it, and a comma opens it */
+    uint32_t a = s;
+    while (a > 0) {
+        int u = m->tag_upos[sw->tag[a - 1]];
+        int32_t h = st->head[a - 1];
+        if (!(u == UPOS_DET || u == UPOS_ADJ || u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_NUM ||
+              u == UPOS_PART || (u == UPOS_PRON && m->tag_xpos[sw->tag[a - 1]] == XPOS_PRPS)) ||
+            h < (int32_t)(a - 1) || h > (int32_t)s)
+            break;
+        a--;
+    }
+    if (a == 0 || !(toks[a - 1].fold_len == 1 && toks[a - 1].fold[0] == ','))
+        return;
+    for (int32_t g = st->head[r], steps = 0; g >= 0 && (uint32_t)g < n && steps < (int)n; g = st->head[g], steps++)
+        if ((uint32_t)g >= a && (uint32_t)g <= s)
+            return; /* the verb hangs inside the phrase */
+    if (clause >= 0) {
+        st->head[clause] = (int32_t)r;
+        st->label[clause] = DEP_CCOMP;
+        st->head[subj] = clause;
+    }
+    st->head[s] = (int32_t)r;
+    st->label[s] = DEP_NSUBJ;
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -816,6 +923,9 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     tag_sentence(m, ws, n);
     fix_auxiliaries(m, ws, toks, n);
     parse_sentence(m, ws, n);
+    if (fix_subject_participle(m, ws, toks, n))
+        parse_sentence(m, ws, n);
+    fix_final_attribution(m, ws, toks, n);
 
     syn_state *st = &ws->st;
     size_t lemma_used = 0;

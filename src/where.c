@@ -403,6 +403,12 @@ static const char *const ORG_SUFFIX[] = {
     "hospital", "airport", "road", "street", "avenue", "square", "house", "hall", "centre",
     "center", "stadium", "park", NULL};
 
+/* Capitalised nouns ending the name of a place of business or state named
+ * after its city. */
+static const char *const INSTITUTION[] = {"court", "conference", "summit", "forum", "university", "airport",
+    "hospital", "stadium", "palace", "prison", "jail", "mosque", "cathedral", "church", "base", "airbase",
+    "square", "hotel", "port", "station", "museum", "parliament", "assembly", NULL};
+
 static int in_list(const tok *t, const char *const *list)
 {
     for (const char *const *p = list; *p; p++)
@@ -812,6 +818,19 @@ size_t where_find(const gazetteer *g, const tok *toks, uint32_t n, const char *t
             if (!in_list(&toks[i + L], AFTER_PLACE))
                 accept = 0;
         }
+        /* "at the Islamabad High Court", "at the Kabul International
+         * Airport": an institution named after the city it stands in */
+        if (!accept && pv < a && pv > 0 && (teq(&toks[pv - 1], "at") || teq(&toks[pv - 1], "in")) &&
+            p->kind == GAZ_CITY && (p->population >= 100000 || ctxc || p->feature == GAZ_FEAT_CAPITAL)) {
+            uint32_t e = i + L;
+            while (e < n && e < i + L + 4 && capital_tok(&toks[e]) && !in_list(&toks[e], INSTITUTION))
+                e++;
+            if (e < n && e > i + L - 1 && capital_tok(&toks[e]) && in_list(&toks[e], INSTITUTION)) {
+                accept = 1;
+                cue = PLACE_CUE_PREP;
+                prep = 1;
+            }
+        }
         if (!accept) {
             i = i + 1;
             continue;
@@ -841,15 +860,25 @@ int clio_place_lookup(const clio_engine *e, const char *name, const char *iso3, 
     size_t k = gaz_key(f.data, f.len, key, sizeof key);
     buf_free(&f);
     uint32_t first = 0, n = gazetteer_lookup(e->gaz, key, k, &first);
+    /* "El Geneina", "Al Fashir": try without the Arabic article */
+    if (!n && k > 3 && (!memcmp(key, "el ", 3) || !memcmp(key, "al ", 3)))
+        n = gazetteer_lookup(e->gaz, key + 3, k - 3, &first);
+    /* scored as in text, the wanted country acting as a qualifier
+     * ("New York" is the city, not the state) */
     const gaz_place *best = NULL;
-    int best_match = -1;
+    double best_score = -1e9;
     uint32_t want = iso3 && *iso3 ? gazetteer_country_by_code(e->gaz, iso3) : GAZ_NONE;
+    qualifier q = {0};
+    if (want != GAZ_NONE && want <= UINT16_MAX) {
+        q.countries[0] = (uint16_t)want;
+        q.nc = 1;
+    }
     for (uint32_t i = 0; i < n; i++) {
         const gaz_place *p = gazetteer_name_place(e->gaz, first + i);
-        int match = want != GAZ_NONE && p->country == want;
-        if (!best || match > best_match || (match == best_match && p->population > best->population)) {
+        double sc = place_score(p, NULL, &q) + (want != GAZ_NONE && p->country == want ? 10 : 0);
+        if (!best || sc > best_score) {
             best = p;
-            best_match = match;
+            best_score = sc;
         }
     }
     if (!best)

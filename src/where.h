@@ -137,7 +137,8 @@ typedef struct place {
     uint8_t precision;            /* enum place_precision */
     uint8_t cue;                  /* enum place_cue */
     uint8_t in_preposition;       /* governed by a locative preposition */
-    uint8_t pad;
+    uint8_t unlisted;             /* a town the gazetteer lacks: name from the text,
+                                     coordinates and precision of the place around it */
     uint32_t population;
     int32_t anchor_tok;           /* sentence token it modifies, -1 = none */
     uint32_t gaz_place;           /* index in the gazetteer */
