@@ -446,6 +446,17 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                 int fill_ok = gap <= 2 + (uint32_t)(hyph ? 2 : 0);
                 for (uint32_t g = P->last + 1; fill_ok && g < M->first; g++)
                     fill_ok = np_filler(&toks[g]) || fold_is(&toks[g], "-");
+                /* a model designation before equipment: "Russian Su-34
+                 * fighter-bombers", "Ukrainian F-16 jets" */
+                if (!fill_ok && P->kind == MEN_ADJ && gap >= 2 && gap <= 4 && !strncmp(role, "MIL", 3)) {
+                    int digit = 0;
+                    fill_ok = 1;
+                    for (uint32_t g = P->last + 1; fill_ok && g < M->first; g++) {
+                        digit |= (toks[g].flags & TOK_DIGIT) != 0;
+                        fill_ok = fold_is(&toks[g], "-") || (toks[g].flags & (TOK_DIGIT | TOK_CAPITAL | TOK_ALLCAPS));
+                    }
+                    fill_ok &= digit;
+                }
                 int poss = gap == 1 && (fold_is(&toks[P->last + 1], "'s") || fold_is(&toks[P->last + 1], "'"));
                 int poss_pron = P->kind == MEN_PRONOUN && gap == 0 &&
                                 (fold_is(&toks[P->first], "its") || fold_is(&toks[P->first], "their"));
