@@ -925,7 +925,13 @@ static void fill_args(const sctx *S, cand *C)
                 }
                 cs = q > (int32_t)C->head ? &S->t[q] : NULL;
             }
-            if (cs && (fold_is(cs, "to") || fold_is(cs, "on") || fold_is(cs, "against") || fold_is(cs, "with"))) {
+            int slot_prep = 0; /* the pattern's own target preposition ("investigation into") */
+            for (uint32_t i = 0; cs && i < P->ntgt; i++)
+                if (P->tgt[i].kind == LEX_SLOT_PREP && P->tgt[i].prep && fold_is(cs, P->tgt[i].prep) &&
+                    (fold_is(cs, "into") || fold_is(cs, "from") || fold_is(cs, "at") || fold_is(cs, "toward") ||
+                     fold_is(cs, "towards") || fold_is(cs, "over")))
+                    slot_prep = 1;
+            if (cs && (fold_is(cs, "to") || fold_is(cs, "on") || fold_is(cs, "against") || fold_is(cs, "with") || slot_prep)) {
                 add_mention(S, &C->tgt, mi);
                 FOR_CHILDREN(S, M->head, cj)
                     if (S->t[cj].deprel == DEP_CONJ)
