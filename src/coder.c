@@ -677,6 +677,27 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
                                 prep_args(S, c, sl->prep, A);
                 }
             }
+            if (!A->n && !strcmp(sl->prep, "into")) {
+                /* "an investigation into the shooting of soldiers by Russian
+                 * troops", "into the crash of a Russian military drone": the
+                 * one investigated is the act's agent, else its owner */
+                for (int pass = 0; pass < 2 && !A->n; pass++) {
+                    uint32_t from = pass && lv >= 0 ? (uint32_t)lv : h;
+                    if (pass && lv < 0)
+                        break;
+                    FOR_CHILDREN(S, from, c) {
+                        const tok *cs = case_of(S, c);
+                        if (!is_obl_or_nmod(S->t[c].deprel) || S->tok2men[c] >= 0 || !cs || !fold_is(cs, "into"))
+                            continue;
+                        for (int want = 0; want < 2 && !A->n; want++)
+                            FOR_CHILDREN(S, c, g) {
+                                const tok *gs = case_of(S, g);
+                                if (S->t[g].deprel == DEP_NMOD && gs && fold_is(gs, want ? "of" : "by") && !A->n)
+                                    actors_at(S, g, A, 0);
+                            }
+                    }
+                }
+            }
             if (!A->n && !strcmp(sl->prep, "for")) {
                 /* "claimed responsibility for a missile strike on a ship":
                  * the target of the act it is for */
