@@ -918,7 +918,24 @@ static void fill_args(const sctx *S, cand *C)
         /* last resort: an actor right after the predicate behind "to/on/
          * against/with", wherever the parser hung the phrase ("lift
          * embargoes on sales ... to Iran, Libya and Cuba") */
-        for (uint32_t k = C->head + 1; k < S->n && k < C->head + 15; k++) {
+        uint32_t lim = C->head + 15;
+        for (uint32_t k = C->head + 1; k < S->n && k < lim; k++) {
+            /* ", including tents, blankets and medicines," is an aside */
+            if (fold_is(&S->t[k], ",") && k + 1 < S->n &&
+                (fold_is(&S->t[k + 1], "including") || fold_is(&S->t[k + 1], "among"))) {
+                uint32_t e = k + 2;
+                int seen_and = 0; /* the list's own commas come before its "and" */
+                while (e < S->n && e < k + 14 && !(fold_is(&S->t[e], ",") && seen_and) && S->tok2men[e] < 0 &&
+                       S->t[e].upos != UPOS_VERB) {
+                    seen_and |= fold_is(&S->t[e], "and") || fold_is(&S->t[e], "or");
+                    e++;
+                }
+                if (e < S->n && fold_is(&S->t[e], ",")) {
+                    lim += e - k;
+                    k = e;
+                    continue;
+                }
+            }
             if (clause_break(&S->t[k]) || fold_is(&S->t[k], ",") ||
                 (S->t[k].upos == UPOS_VERB && S->t[k].deprel != DEP_AMOD && S->t[k].deprel != DEP_XCOMP &&
                  !(S->t[k].deprel == DEP_ACL && S->t[k].xpos == XPOS_VBN) && !reduced_relative(S, k) && k != C->head))
