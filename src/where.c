@@ -363,7 +363,9 @@ static const char *const NOT_PLACES[] = {
     "europe", "north", "south", "east", "west", "economy", "home", "business", "class",
     "office", "center", "centre", "church", "school", "hospital", "airport", "station",
     "street", "road", "park", "lake", "river", "bay", "beach", "island", "valley", "hill",
-    "earth", "moon", "mars", "sun", "heaven", "paradise", NULL};
+    "earth", "moon", "mars", "sun", "heaven", "paradise",
+    /* the Arabic article alone ("Al-Geneina" when the gazetteer lacks it) */
+    "al", "el", NULL};
 
 /* Words that may follow a place without making it part of a longer name. */
 static const char *const COMPASS[] = {"northern", "southern", "eastern", "western", "central", "northeastern",
@@ -709,6 +711,10 @@ size_t where_find(const gazetteer *g, const tok *toks, uint32_t n, const char *t
          * name the gazetteer holds without it belongs to the name */
         if (a > 0 && capital_tok(&toks[a - 1]) && in_list(&toks[a - 1], ARABIC_ARTICLE)) {
             a--;
+            stop_word = 0;
+        } else if (a >= 2 && is_hyphen_tok(&toks[a - 1]) && in_list(&toks[a - 2], ARABIC_ARTICLE) &&
+                   !(toks[a - 2].flags & TOK_SPACE_AFTER) && !(toks[a - 1].flags & TOK_SPACE_AFTER)) {
+            a -= 2; /* "al-Mawasi", "Al-Geneina" */
             stop_word = 0;
         }
         /* cues */
