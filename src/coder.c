@@ -715,6 +715,34 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
                                 (fold_is(gs, "on") || fold_is(gs, "against") || fold_is(gs, "of")) && !A->n)
                                 actors_at(S, g, A, 0);
                         }
+                        /* "for a suicide bombing that killed 12 soldiers": the
+                         * object of the act's relative clause */
+                        FOR_CHILDREN(S, c, g) {
+                            if ((S->t[g].deprel == DEP_ACL_RELCL || S->t[g].deprel == DEP_ACL) && !A->n &&
+                                S->t[g].upos == UPOS_VERB) {
+                                int o = object_token(S, g);
+                                if (o >= 0)
+                                    actors_at(S, (uint32_t)o, A, 0);
+                            }
+                        }
+                        /* "for a drone attack on a fuel depot ... in Russia's
+                         * Saratov region": the country of the place hit */
+                        FOR_CHILDREN(S, c, g) {
+                            const tok *gs = case_of(S, g);
+                            if (S->t[g].deprel != DEP_NMOD || !gs || !fold_is(gs, "on") || A->n)
+                                continue;
+                            for (uint32_t k = g; k < S->n && k < g + 14 && !A->n; k++) {
+                                if (fold_is(&S->t[k], ",") || S->t[k].upos == UPOS_VERB)
+                                    break;
+                                if (place_actor(S, k, A))
+                                    break;
+                                int mk = S->tok2men[k];
+                                const tok *ks = mk >= 0 ? case_of(S, S->men[mk].head) : NULL;
+                                if (mk >= 0 && S->men[mk].ncodes && S->men[mk].kind != MEN_PRONOUN &&
+                                    (S->t[S->men[mk].head].deprel == DEP_NMOD_POSS || (ks && fold_is(ks, "in"))))
+                                    add_mention(S, A, mk);
+                            }
+                        }
                     }
                 }
             }
