@@ -2626,6 +2626,10 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             C->why = "refused";
             break;
         case LEX_FRAME_DENY:
+            /* "denied attacking the convoy": the denial faces the one the
+             * denied act would have hit */
+            if (!F->tgt.n && C->tgt.n)
+                F->tgt = C->tgt;
             C->suppressed = 1;
             C->why = "denied";
             break;
@@ -2776,7 +2780,7 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
     for (uint32_t i = 0; i < nc; i++) {
         cand *F = &cands[i];
         int r = code_root(F->code);
-        if (F->tgt.n || !F->src.n || F->pat->frame == LEX_FRAME_SAY || F->pat->frame == LEX_FRAME_DENY)
+        if (F->tgt.n || !F->src.n || F->pat->frame == LEX_FRAME_SAY)
             continue;
         if (!(F->pat->frame || r == 12 || r == 13 || r == 10))
             continue;
@@ -2808,6 +2812,22 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 break;
             if (S->t[ob].deprel == DEP_OBL && S->tok2men[ob] >= 0)
                 actors_at(S, ob, &who, 0);
+        }
+        if (!who.n && F->pat->frame == LEX_FRAME_DENY) {
+            /* "denied that its helicopters had strayed into Polish
+             * airspace": the first other country's actor in the clause */
+            for (uint32_t k = (uint32_t)comp; k < S->n && k < (uint32_t)comp + 12 && !who.n; k++) {
+                int mk = S->tok2men[k];
+                if (mk < 0 || S->men[mk].kind == MEN_PRONOUN || !S->men[mk].ncodes ||
+                    S->t[S->men[mk].head].deprel == DEP_NSUBJ || S->t[S->men[mk].head].deprel == DEP_NSUBJ_PASS)
+                    continue;
+                int same = 0;
+                for (int q = 0; q < F->src.n; q++)
+                    same |= same_country(F->src.code[q], S->men[mk].codes[0]);
+                if (!same)
+                    add_mention(S, &who, mk);
+                k = S->men[mk].last;
+            }
         }
         if (who.n) {
             F->tgt = who;
