@@ -350,6 +350,15 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                             part = lemma_is(&S->t[x], PART_OF[q]) || fold_is(&S->t[x], PART_OF[q]);
                         if (cs && fold_is(cs, "of") && (S->t[x].upos == UPOS_NOUN) && part)
                             place_actor(S, c, A);
+                        /* "out of villages across southern Lebanon" */
+                        static const char *const SITES[] = {"village", "town", "city", "area", "position",
+                            "base", "camp", "district", "neighbourhood", "neighborhood", "settlement", NULL};
+                        int site = 0;
+                        for (int q = 0; SITES[q] && !site; q++)
+                            site = lemma_is(&S->t[x], SITES[q]);
+                        if (site && !A->n && cs && (fold_is(cs, "in") || fold_is(cs, "across") || fold_is(cs, "near") ||
+                                                    fold_is(cs, "along")))
+                            place_actor(S, c, A);
                     }
             }
         }
