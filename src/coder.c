@@ -583,6 +583,26 @@ static void prep_args(const sctx *S, uint32_t x, const char *prep, arglist *A)
     }
 }
 
+static int code_root(const char *code);
+
+/* "Israel killed a Hamas official in a drone strike": a violent act named
+ * as the means of a killing verb (which defers to it) takes that verb's
+ * subject and object.  Returns the verb, or -1. */
+static int32_t violent_host(const sctx *S, uint32_t h)
+{
+    int32_t gv = S->t[h].head;
+    if (gv < 0 || S->t[h].deprel != DEP_OBL || S->t[gv].upos != UPOS_VERB)
+        return -1;
+    const tok *cs = case_of(S, h);
+    if (!cs || !(fold_is(cs, "in") || fold_is(cs, "with") || fold_is(cs, "during")))
+        return -1;
+    static const char *const V[] = {"kill", "wound", "injure", "destroy", "damage", "eliminate", "hit", NULL};
+    for (int i = 0; V[i]; i++)
+        if (lemma_is(&S->t[gv], V[i]))
+            return gv;
+    return -1;
+}
+
 static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist *A)
 {
     uint32_t h = C->head;
@@ -618,6 +638,11 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
                 if (talk && cs && (fold_is(cs, "in") || fold_is(cs, "during") || fold_is(cs, "at")))
                     s = subject_token(S, (uint32_t)gv, 0);
             }
+            if (s < 0 && lv < 0 && code_root(C->pat->code) >= 18) {
+                int32_t hv = violent_host(S, h);
+                if (hv >= 0)
+                    s = subject_token(S, (uint32_t)hv, 0);
+            }
         } else {
             s = subject_token(S, h, 0);
         }
@@ -634,6 +659,11 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
                     if (cs && fold_is(cs, "of"))
                         o = (int)c;
                 }
+        }
+        if (noun && o < 0 && code_root(C->pat->code) >= 18) {
+            int32_t hv = violent_host(S, h);
+            if (hv >= 0)
+                o = object_token(S, (uint32_t)hv);
         }
         if (o >= 0)
             actors_at(S, (uint32_t)o, A, 0);
@@ -904,6 +934,19 @@ static void fill_args(const sctx *S, cand *C)
         if (C->tgt.n && P->tgt[i].kind == LEX_SLOT_OBJ && P->pos == 'V') {
             int o = object_token(S, C->head);
             C->weak_tgt = o >= 0 && S->tok2men[o] < 0;
+        }
+    }
+    if (P->pos == 'N' && code_root(P->code) >= 18) {
+        /* "killed a Hamas official in a drone strike on an apartment":
+         * the one killed, before the thing the strike hit */
+        int32_t hv = violent_host(S, C->head);
+        int o = hv >= 0 ? object_token(S, (uint32_t)hv) : -1;
+        if (o >= 0 && S->tok2men[o] >= 0) {
+            arglist who;
+            memset(&who, 0, sizeof who);
+            actors_at(S, (uint32_t)o, &who, 0);
+            if (who.n)
+                C->tgt = who;
         }
     }
     if (P->pos == 'N' && !C->tgt.n) {
