@@ -1846,6 +1846,9 @@ static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
             } else if (best_arg && !in_arg && strcmp(best->country, P->country)) {
                 best = P;
                 best_arg = 0;
+            } else if (!best->country[0] && P->country[0]) {
+                best = P; /* "near the Russian Pacific port city of Vladivostok" */
+                best_arg = in_arg;
             } else if (!strcmp(best->country, P->country) && place_rank(P) < place_rank(best) &&
                        (in_arg == best_arg || !in_arg || best->precision == PLACE_COUNTRY)) {
                 best = P;
@@ -1938,8 +1941,27 @@ static int locative(const sctx *S, const place *P)
     }
     const tok *cs = case_of(S, h);
     if (!cs && (S->t[h].deprel == DEP_COMPOUND || S->t[h].deprel == DEP_NMOD_POSS || S->t[h].deprel == DEP_AMOD) &&
-        S->t[h].head >= 0)
-        cs = case_of(S, (uint32_t)S->t[h].head); /* "at the Islamabad High Court" */
+        S->t[h].head >= 0 && P->precision != PLACE_COUNTRY)
+        cs = case_of(S, (uint32_t)S->t[h].head); /* "at the Islamabad High Court" (not "at the U.S. air base") */
+    /* "to his residence on the outskirts of Moscow", "in a district on the
+     * southern outskirts of Beirut": the part of a place is where */
+    if (cs && fold_is(cs, "of") && S->t[h].head >= 0) {
+        static const char *const PART[] = {"outskirts", "suburb", "suburbs", "centre", "center", "heart", "edge",
+                                           "streets", "street", "district", "districts", "part", "parts",
+                                           "area", "areas", "city", "town", "village", "port", "province",
+                                           "region", "capital", "north", "south", "east", "west", NULL};
+        int32_t g = S->t[h].head;
+        int part = 0;
+        for (int q = 0; PART[q] && !part; q++)
+            part = fold_is(&S->t[g], PART[q]);
+        if (part) {
+            const tok *gs = case_of(S, (uint32_t)g);
+            if (gs && (fold_is(gs, "to") || fold_is(gs, "on")))
+                return 1;
+            if (gs)
+                cs = gs;
+        }
+    }
     return cs && (fold_is(cs, "in") || fold_is(cs, "at") || fold_is(cs, "near") || fold_is(cs, "inside") ||
                   fold_is(cs, "outside") || fold_is(cs, "across") || fold_is(cs, "throughout") ||
                   fold_is(cs, "around") || fold_is(cs, "over") || fold_is(cs, "through") || fold_is(cs, "into"));

@@ -786,7 +786,7 @@ size_t where_find(const gazetteer *g, const tok *toks, uint32_t n, const char *t
             const tok *next = i + L < n ? &toks[i + L] : NULL;
             int next_word = next && !(next->flags & (TOK_CAPITAL | TOK_ALLCAPS | TOK_PUNCT | TOK_DIGIT));
             /* "North Side", "Red River Delta", "Indian Mesa": the end of a longer name */
-            if (prev && capital_tok(prev) && !(prev->flags & TOK_SENT_START) &&
+            if (prev && capital_tok(prev) && !(prev->flags & TOK_SENT_START) && !teq(prev, "the") &&
                 (!is_loc_prep(prev) || (prev->flags & TOK_CAPITAL)) &&
                 !in_list(prev, AFTER_PLACE) && !(prev->flags & TOK_ALLCAPS && a == 1))
                 accept = 0;

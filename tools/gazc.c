@@ -1042,11 +1042,28 @@ static int do_compile(const char *dir, const char *pbf, const char *out)
     add_pending_aliases(nplaces);
 
     /* names: every place's own key + aliases (deduplicated) */
-    size_t nn = nplaces + naliases;
+    size_t nn = 2 * nplaces + naliases;
     nentry *names = xrealloc(NULL, nn * sizeof *names);
     size_t k = 0;
-    for (size_t i = 0; i < nplaces; i++)
-        if (places[i].key[0]) names[k++] = (nentry){places[i].key, (uint32_t)i};
+    for (size_t i = 0; i < nplaces; i++) {
+        if (!places[i].key[0]) continue;
+        names[k++] = (nentry){places[i].key, (uint32_t)i};
+        /* "Cabo Delgado Province", "Niassa Province": a division is also
+         * known without its kind ("the province of Cabo Delgado") */
+        static const char *const KIND[] = {" province", " region", " governorate", " state", " district",
+                                           " oblast", " prefecture", " department", NULL};
+        size_t kl = strlen(places[i].key);
+        for (int q = 0; places[i].kind == GAZ_ADMIN1 && KIND[q]; q++) {
+            size_t sl = strlen(KIND[q]);
+            if (kl > sl + 2 && !strcmp(places[i].key + kl - sl, KIND[q])) {
+                char *short_key = xrealloc(NULL, kl - sl + 1);
+                memcpy(short_key, places[i].key, kl - sl);
+                short_key[kl - sl] = 0;
+                names[k++] = (nentry){short_key, (uint32_t)i};
+                break;
+            }
+        }
+    }
     for (size_t i = 0; i < naliases; i++)
         if (aliases[i].key[0]) names[k++] = (nentry){aliases[i].key, (uint32_t)aliases[i].place};
     qsort(names, k, sizeof *names, cmp_nentry);
