@@ -1809,7 +1809,21 @@ static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
         int steps = 0, spoke = 0;
         while (a >= 0 && (uint32_t)a != head && a != lvh && steps < 10) {
             const tok *t = &S->t[a];
-            if ((t->upos == UPOS_VERB || t->upos == UPOS_AUX) && steps > 0 && !spoke) {
+            /* the verb the place hangs on: a time or manner clause ("as they
+             * fled El Fasher") shares the act's scene; a purpose, complement,
+             * relative or coordinated clause ("to help the government in
+             * Maputo", "a ceremony held in ...") may not (checked on the
+             * held-out set: the relative clause cost as much as it gained) */
+            int own_scene = 0;
+            if (steps == 0 && (t->upos == UPOS_VERB || t->upos == UPOS_AUX)) {
+                if (t->deprel == DEP_ADVCL) {
+                    own_scene = 1;
+                    FOR_CHILDREN(S, (uint32_t)a, mk)
+                        if (S->t[mk].deprel == DEP_MARK && (fold_is(&S->t[mk], "to") || fold_is(&S->t[mk], "if")))
+                            own_scene = 0;
+                }
+            }
+            if ((t->upos == UPOS_VERB || t->upos == UPOS_AUX) && !spoke && !own_scene) {
                 /* "broke the truce by shelling districts of Omdurman": a
                  * by-clause is the manner of the same act */
                 int by = 0;
