@@ -889,6 +889,85 @@ static void fix_final_attribution(const syntax_model *m, syntax_ws *ws, const to
     st->label[s] = DEP_NSUBJ;
 }
 
+static int32_t child_of_label(const syn_state *st, uint32_t n, uint32_t h, int label)
+{
+    for (uint32_t k = 0; k < n; k++)
+        if (st->head[k] == (int32_t)h && st->label[k] == label)
+            return (int32_t)k;
+    return -1;
+}
+
+/* Two attachment errors the greedy parser makes in news sentences:
+ * "urged Sudan's army and the paramilitary RSF to ...": the second conjunct
+ * of the object hung on the verb as a conjunct verb (and the infinitive on
+ * it); "urged the United States and Germany to ...": a noun phrase read as
+ * a clausal complement.  Both are repaired on the tree. */
+static void fix_coordination(const syntax_model *m, syntax_ws *ws, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    for (uint32_t c = 1; c < n; c++) {
+        int32_t h = st->head[c];
+        if (h < 0 || (uint32_t)h >= n)
+            continue;
+        int cu = m->tag_upos[sw->tag[c]], hu = m->tag_upos[sw->tag[h]];
+        if (hu != UPOS_VERB || (cu != UPOS_NOUN && cu != UPOS_PROPN))
+            continue;
+        if (st->label[c] == DEP_CCOMP) {
+            /* a noun with no subject, copula or auxiliary is no clause */
+            int clause = 0;
+            for (uint32_t k = 0; k < n && !clause; k++)
+                if (st->head[k] == (int32_t)c && (st->label[k] == DEP_NSUBJ || st->label[k] == DEP_COP ||
+                                                   st->label[k] == DEP_AUX || st->label[k] == DEP_NSUBJ_PASS ||
+                                                   st->label[k] == DEP_MARK))
+                    clause = 1;
+            if (!clause && (uint32_t)h < c && child_of_label(st, n, (uint32_t)h, DEP_OBJ) < 0)
+                st->label[c] = DEP_OBJ;
+            continue;
+        }
+        if (st->label[c] != DEP_CONJ || (uint32_t)h > c)
+            continue;
+        int cc = -1, subj = 0;
+        for (uint32_t k = 0; k < n; k++)
+            if (st->head[k] == (int32_t)c) {
+                if (st->label[k] == DEP_CC && k < c)
+                    cc = (int)k;
+                if (st->label[k] == DEP_NSUBJ || st->label[k] == DEP_NSUBJ_PASS || st->label[k] == DEP_COP)
+                    subj = 1;
+            }
+        if (cc < 0 || subj)
+            continue;
+        /* the verb's last nominal argument before the conjunction */
+        int32_t arg = -1;
+        for (uint32_t k = (uint32_t)h + 1; k < (uint32_t)cc; k++)
+            if (st->head[k] == h && (st->label[k] == DEP_OBJ || st->label[k] == DEP_OBL || st->label[k] == DEP_IOBJ) &&
+                (m->tag_upos[sw->tag[k]] == UPOS_NOUN || m->tag_upos[sw->tag[k]] == UPOS_PROPN))
+                arg = (int32_t)k;
+        if (arg < 0)
+            continue;
+        /* nothing verbal between the argument and the conjunct */
+        int verbal = 0;
+        for (uint32_t k = (uint32_t)arg + 1; k < c; k++)
+            if (m->tag_upos[sw->tag[k]] == UPOS_VERB || m->tag_upos[sw->tag[k]] == UPOS_AUX)
+                verbal = 1;
+        if (verbal)
+            continue;
+        st->head[c] = arg;
+        /* "... to silence their guns": the infinitive is the verb's */
+        for (uint32_t k = c + 1; k < n; k++)
+            if (st->head[k] == (int32_t)c && (st->label[k] == DEP_ACL || st->label[k] == DEP_ADVCL)) {
+                int to = 0;
+                for (uint32_t q = c + 1; q < k; q++)
+                    if (st->head[q] == (int32_t)k && st->label[q] == DEP_MARK)
+                        to = 1;
+                if (to) {
+                    st->head[k] = h;
+                    st->label[k] = DEP_XCOMP;
+                }
+            }
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -926,6 +1005,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     if (fix_subject_participle(m, ws, toks, n))
         parse_sentence(m, ws, n);
     fix_final_attribution(m, ws, toks, n);
+    fix_coordination(m, ws, n);
 
     syn_state *st = &ws->st;
     size_t lemma_used = 0;
