@@ -968,6 +968,55 @@ static void fix_coordination(const syntax_model *m, syntax_ws *ws, uint32_t n)
     }
 }
 
+/* "Chinese President Xi Jinping and U.S. President Donald Trump spoke by
+ * telephone": two coordinated subjects read as a nominal root and a
+ * conjunct clause with the second name as its subject.  The verb becomes
+ * the root with the first name as subject and the second as its conjunct. */
+static void fix_subject_coordination(const syntax_model *m, syntax_ws *ws, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    for (uint32_t r = 0; r + 2 < n; r++) {
+        int ru = m->tag_upos[sw->tag[r]];
+        if (ru != UPOS_NOUN && ru != UPOS_PROPN)
+            continue;
+        int pred = 0;
+        for (uint32_t k = 0; k < n; k++)
+            if (st->head[k] == (int32_t)r && (st->label[k] == DEP_COP || st->label[k] == DEP_NSUBJ))
+                pred = 1; /* a nominal predicate */
+        if (pred)
+            continue;
+        int32_t v = -1;
+        for (uint32_t k = r + 1; k < n && v < 0; k++)
+            if (st->head[k] == (int32_t)r && st->label[k] == DEP_CONJ && m->tag_upos[sw->tag[k]] == UPOS_VERB)
+                v = (int32_t)k;
+        if (v < 0)
+            continue;
+        int32_t b = -1, cc = -1;
+        for (uint32_t k = r + 1; k < (uint32_t)v; k++) {
+            if (st->head[k] == v && st->label[k] == DEP_NSUBJ && b < 0)
+                b = (int32_t)k;
+            if (st->head[k] == v && st->label[k] == DEP_CC && b < 0)
+                cc = (int32_t)k;
+        }
+        if (b < 0 || cc < 0)
+            continue;
+        /* the verb takes the noun's place in the tree */
+        st->head[v] = st->head[r];
+        st->label[v] = (uint32_t)st->head[r] >= n ? DEP_ROOT : st->label[r];
+        if (st->label[v] == DEP_NSUBJ || st->label[v] == DEP_NSUBJ_PASS)
+            st->label[v] = DEP_CCOMP; /* "A and B spoke ..., media said" */
+        st->head[r] = v;
+        st->label[r] = DEP_NSUBJ;
+        st->head[b] = (int32_t)r;
+        st->label[b] = DEP_CONJ;
+        st->head[cc] = b;
+        for (uint32_t k = (uint32_t)v + 1; k < n; k++)
+            if (st->head[k] == (int32_t)r)
+                st->head[k] = v;
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -1006,6 +1055,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
         parse_sentence(m, ws, n);
     fix_final_attribution(m, ws, toks, n);
     fix_coordination(m, ws, n);
+    fix_subject_coordination(m, ws, n);
 
     syn_state *st = &ws->st;
     size_t lemma_used = 0;
