@@ -475,8 +475,10 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                         /* adjectives, or a country in its attributive short
                          * form ("U.S. and South Korean forces"), not a full
                          * name ("fighting between Israel and Lebanese rebels") */
+                        /* ("Israeli and Hamas negotiators": an adjective and a
+                         * group's name share the role too) */
                         if ((Q->kind != MEN_ADJ && !short_country(toks, Q)) ||
-                            (P->kind != MEN_ADJ && !short_country(toks, P)))
+                            (P->kind != MEN_ADJ && !short_country(toks, P) && !(P->kind == MEN_NAME && Q->kind == MEN_ADJ)))
                             break;
                         uint32_t g = first - Q->last - 1;
                         if (g < 1 || g > 2)
