@@ -388,6 +388,13 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
         }
         const lex_match *b = &m[0];
         uint32_t len = b->ntok ? b->ntok : 1;
+        /* adjectives of nations and blocs are capitalised: "western
+         * Rakhine state" is a direction, "Western governments" the West */
+        uint32_t w0 = len > 1 && (fold_is(&toks[i], "the") || fold_is(&toks[i], "a")) ? i + 1 : i;
+        if (b->kind == LEX_ADJ && !(toks[w0].flags & (TOK_CAPITAL | TOK_ALLCAPS))) {
+            i++;
+            continue;
+        }
         mention *M = &out[nm];
         memset(M, 0, sizeof *M);
         M->first = i;
