@@ -820,7 +820,14 @@ static int fix_subject_participle(const syntax_model *m, syntax_ws *ws, const to
                 if (st->label[k] == DEP_AUX || st->label[k] == DEP_AUX_PASS)
                     return 0;
             }
-        if (!obj)
+        /* (or when the sentence has no other finite verb: "Thousands of
+         * students rallied at Dhaka University ...") */
+        int finite = 0;
+        for (uint32_t k = i + 1; k < n && !finite; k++) {
+            int xk = m->tag_xpos[sw->tag[k]];
+            finite = xk == XPOS_VBD || xk == XPOS_VBZ || xk == XPOS_VBP || xk == XPOS_MD;
+        }
+        if (!obj && finite)
             return 0;
         retag(m, sw, i, XPOS_VBD, UPOS_VERB);
         return 1;
