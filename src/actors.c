@@ -475,6 +475,10 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                     memcpy(codes, P->codes, sizeof codes);
                     uint32_t first = P->first;
                     int prev_was_role = P->kind == MEN_ROLE;
+                    /* a capital standing for its government names only the
+                     * country before a role ("Dhaka University", "Kyiv police") */
+                    int prev_seat = P->file && strstr(P->file, "seats.txt") != NULL && P->ncodes == 1 &&
+                                    strlen(P->codes[0]) == 6 && !strcmp(P->codes[0] + 3, "GOV");
                     nm--;
                     while (nm > 0) {
                         mention *Q = &out[nm - 1];
@@ -515,7 +519,8 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                         snprintf(role, sizeof role, "%.3s", codes[0] + (strlen(codes[0]) >= 6 ? 3 : 0));
                     for (int c = nc - 1; c >= 0; c--) {
                         char cc[16];
-                        if (strlen(codes[c]) > 3 && strncmp(codes[c], "IGO", 3) && strncmp(codes[c], "NGO", 3) && !prev_was_role) {
+                        if (strlen(codes[c]) > 3 && strncmp(codes[c], "IGO", 3) && strncmp(codes[c], "NGO", 3) && !prev_was_role &&
+                            !prev_seat) {
                             /* a full actor code before a role ("the Kremlin's spokesman"): keep it */
                             snprintf(cc, sizeof cc, "%s", codes[c]);
                         } else {
