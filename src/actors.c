@@ -580,6 +580,22 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                     merged = 1;
                 }
             }
+            if (!merged && (fold_is(&toks[M->first], "the") || (M->first > 0 && fold_is(&toks[M->first - 1], "the"))) &&
+                strlen(role) == 3) {
+                /* "accusing the paramilitary group of ...", after "the Rapid
+                 * Support Forces": a definite role names the group of that
+                 * role named before it in the sentence */
+                for (uint32_t j = nm; j > 0 && !merged; j--) {
+                    const mention *Q = &out[j - 1];
+                    if (Q->kind != MEN_NAME || Q->ncodes != 1 || strlen(Q->codes[0]) != 6 ||
+                        strcmp(Q->codes[0] + 3, role))
+                        continue;
+                    add_code(M, Q->codes[0]);
+                    M->kind = MEN_ROLE;
+                    M->how = "definite role -> the group of that role named before";
+                    merged = 1;
+                }
+            }
             if (!merged) {
                 M->kind = MEN_ROLE_BARE;
                 M->how = "role, country from context";

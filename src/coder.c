@@ -225,6 +225,26 @@ static int place_actor(const sctx *S, uint32_t x, arglist *A)
 
 static int is_measure(const tok *t);
 
+/* "a U.S.-brokered ceasefire", "a Qatari-mediated deal": the broker named
+ * on the participle is neither party to the act on the noun */
+static int broker_word(const tok *t)
+{
+    static const char *const W[] = {"brokered", "mediated", "drafted", "sponsored", "facilitated", "hosted",
+                                    "negotiated", NULL};
+    for (int i = 0; W[i]; i++)
+        if (fold_is(t, W[i]))
+            return 1;
+    return 0;
+}
+
+static int brokered_mention(const sctx *S, int mi)
+{
+    if (mi < 0)
+        return 0;
+    uint32_t k = S->men[mi].last + 1;
+    return k + 1 < S->n && fold_is(&S->t[k], "-") && broker_word(&S->t[k + 1]);
+}
+
 static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
 {
     if (depth > 6 || x >= S->n)
@@ -276,7 +296,8 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
             if (!found)
                 FOR_CHILDREN(S, x, c) {
                     int dr = S->t[c].deprel;
-                    if ((dr == DEP_AMOD || dr == DEP_COMPOUND || dr == DEP_NMOD_POSS) && S->tok2men[c] >= 0) {
+                    if ((dr == DEP_AMOD || dr == DEP_COMPOUND || dr == DEP_NMOD_POSS) && S->tok2men[c] >= 0 &&
+                        !brokered_mention(S, S->tok2men[c])) {
                         add_mention(S, A, S->tok2men[c]);
                         found = 1;
                         break;
@@ -300,7 +321,7 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                  * name on a participle before the noun (on it or on a
                  * compound of it) */
                 int32_t hc = S->t[c].head;
-                if (S->t[c].deprel != DEP_AMOD || S->t[c].upos != UPOS_VERB || hc < 0 ||
+                if (S->t[c].deprel != DEP_AMOD || S->t[c].upos != UPOS_VERB || hc < 0 || broker_word(&S->t[c]) ||
                     !((uint32_t)hc == x || (S->t[hc].head == (int32_t)x && S->t[hc].deprel == DEP_COMPOUND)))
                     continue;
                 FOR_CHILDREN(S, c, g)
@@ -695,7 +716,7 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
     case LEX_SLOT_MOD:
         FOR_CHILDREN(S, h, c) {
             int dr = S->t[c].deprel;
-            if ((dr == DEP_AMOD || dr == DEP_COMPOUND) && S->tok2men[c] >= 0)
+            if ((dr == DEP_AMOD || dr == DEP_COMPOUND) && S->tok2men[c] >= 0 && !brokered_mention(S, S->tok2men[c]))
                 add_mention(S, A, S->tok2men[c]);
         }
         break;
