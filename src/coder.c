@@ -666,6 +666,13 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
             }
         } else {
             s = subject_token(S, h, 0);
+            /* "the 2020 war between Armenia and Azerbaijan killed 6,500
+             * people": a war, clash or unrest kills with no one to blame */
+            static const char *const STRIFE[] = {"war", "fighting", "conflict", "clash", "violence", "unrest",
+                                                 "battle", "hostilities", "insurgency", "crossfire", NULL};
+            for (int q = 0; s >= 0 && STRIFE[q] && code_root(C->pat->code) >= 18; q++)
+                if (lemma_is(&S->t[s], STRIFE[q]) && S->tok2men[s] < 0)
+                    s = -1;
         }
         if (s >= 0)
             actors_at(S, (uint32_t)s, A, 0);
