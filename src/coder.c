@@ -1660,6 +1660,12 @@ static int pick_dates(const sctx *S, uint32_t head, const timex *tx, size_t ntx,
             const tok *t = &S->t[a];
             if ((t->upos == UPOS_VERB || t->upos == UPOS_AUX) && steps > 0)
                 break; /* another clause */
+            /* "will travel to New Delhi on Monday, the ministry said on
+             * Friday": the date of a reporting or other clause hung below */
+            if (steps == 0 && (uint32_t)a != head && (t->upos == UPOS_VERB || t->upos == UPOS_AUX) &&
+                (t->deprel == DEP_PARATAXIS || t->deprel == DEP_CCOMP || t->deprel == DEP_CONJ ||
+                 t->deprel == DEP_ACL_RELCL))
+                break;
             a = t->head;
             steps++;
         }
