@@ -2231,7 +2231,10 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
     for (int r = 0; r < rounds; r++) {
         for (int i = 0; i < src.n; i++) {
             for (int j = 0; j < (tgt.n ? tgt.n : 1); j++) {
-                int dirs = sym ? 2 : 1;
+                /* a visit is hosted and a host is visited: "Orban made a
+                 * visit to Kyiv" is also Kyiv hosting Orban (042/043) */
+                int recip = !sym && tgt.n && (!strcmp(code, "042") || !strcmp(code, "043"));
+                int dirs = sym || recip ? 2 : 1;
                 for (int dir = 0; dir < dirs; dir++) {
                     event e;
                     memset(&e, 0, sizeof e);
@@ -2284,6 +2287,8 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                         }
                     }
                     const char *use = code;
+                    if (recip && dir)
+                        use = !strcmp(code, "042") ? "043" : "042";
                     /* killing hundreds: CAMEO's mass killing */
                     if (!strcmp(code, "190") && (lemma_is(&S->t[C->head], "kill") || lemma_is(&S->t[C->head], "massacre") ||
                                                   lemma_is(&S->t[C->head], "slaughter"))) {
