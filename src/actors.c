@@ -341,6 +341,15 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                 (toks[i + 2].xpos == XPOS_VBN || toks[i + 2].xpos == XPOS_JJ || toks[i + 2].upos == UPOS_ADJ ||
                  fold_is(&toks[i + 2], "not") || fold_is(&toks[i + 2], "unclear") || fold_is(&toks[i + 2], "time")))
                 expletive = 1;
+            /* "it was ready to mediate", "it is prepared to ...": an
+             * adjective of will or ability has a real subject */
+            static const char *const AGENT_ADJ[] = {"ready", "willing", "unwilling", "prepared", "able", "unable",
+                "determined", "committed", "keen", "eager", "reluctant", "happy", "confident", "responsible",
+                "poised", "set", "due", "obliged", "open", "interested", "concerned", "aware", "considering",
+                "planning", "preparing", "seeking", "working", "looking", "trying", NULL};
+            for (int q = 0; expletive && t->deprel != DEP_EXPL && AGENT_ADJ[q]; q++)
+                if (fold_is(&toks[i + 2], AGENT_ADJ[q]))
+                    expletive = 0;
             if ((sing || plur) && !expletive) {
                 mention *M = &out[nm];
                 memset(M, 0, sizeof *M);
