@@ -263,6 +263,24 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                 }
             }
     }
+    if (mi < 0 && S->t[x].upos == UPOS_NOUN) {
+        /* "a team from the U.N. human rights office", "a convoy of World
+         * Food Programme trucks": a body sent by an actor acts for it */
+        static const char *const BODY[] = {"team", "mission", "panel", "convoy", "crew", "contingent", "squad",
+                                           "unit", "column", NULL};
+        int body = 0, before = A->n;
+        for (int q = 0; BODY[q] && !body; q++)
+            body = lemma_is(&S->t[x], BODY[q]);
+        if (body)
+            FOR_CHILDREN(S, x, c)
+                if (S->t[c].deprel == DEP_NMOD && A->n == before) {
+                    const tok *cs = case_of(S, c);
+                    if (cs && (fold_is(cs, "from") || fold_is(cs, "of")))
+                        actors_at(S, c, A, depth + 1);
+                }
+        if (A->n > before)
+            return;
+    }
     if (mi >= 0) {
         add_mention(S, A, mi);
     } else if (S->t[x].upos == UPOS_NOUN || S->t[x].upos == UPOS_PROPN || S->t[x].upos == UPOS_PRON) {
