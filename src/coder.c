@@ -1255,6 +1255,14 @@ static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *m
                         t = &S->t[g2];
                     }
             }
+            if (ok && t->upos == UPOS_PROPN && c->nlemmas && !lemma_in(t, c->lemmas, c->nlemmas)) {
+                /* "shot dead Prime Minister Shinzo Abe": a name's title
+                 * says what it is */
+                FOR_CHILDREN(S, ch, g2)
+                    if ((S->t[g2].deprel == DEP_NMOD_DESC || S->t[g2].deprel == DEP_COMPOUND) && g2 < ch &&
+                        lemma_in(&S->t[g2], c->lemmas, c->nlemmas))
+                        t = &S->t[g2];
+            }
             if (!ok && c->deprel == DEP_XCOMP && dr == DEP_ADVCL) {
                 /* parsers often attach "pressed X to act" as advcl */
                 FOR_CHILDREN(S, ch, m)
