@@ -647,6 +647,33 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
             M->kind = b->kind == LEX_ADJ ? MEN_ADJ : MEN_NAME;
             M->how = b->kind == LEX_ADJ ? "adjective" : b->kind == LEX_PERSON ? "person on the date" : "name";
             add_code(M, b->code);
+            /* "South Korea's main opposition Democratic Party": a party name
+             * many countries share belongs to the country named before it */
+            if (M->kind == MEN_NAME && (fold_is(&toks[M->last], "party") || fold_is(&toks[M->last], "parties")) &&
+                nm > 0 && out[nm - 1].kind != MEN_PRONOUN && out[nm - 1].ncodes == 1 &&
+                strlen(out[nm - 1].codes[0]) >= 3 && strncmp(out[nm - 1].codes[0], "IGO", 3) &&
+                strncmp(out[nm - 1].codes[0], M->codes[0], 3) &&
+                M->first > out[nm - 1].last && M->first - out[nm - 1].last <= 5) {
+                int fill = 1, opp = 0, gov = 0;
+                for (uint32_t g = out[nm - 1].last + 1; g < M->first; g++) {
+                    fill &= !(toks[g].flags & TOK_CAPITAL) || fold_is(&toks[g], "'s");
+                    opp |= fold_is(&toks[g], "opposition");
+                    gov |= fold_is(&toks[g], "ruling") || fold_is(&toks[g], "governing");
+                }
+                if (fill) {
+                    char cc[16];
+                    const char *prole = strlen(out[nm - 1].codes[0]) >= 6 ? out[nm - 1].codes[0] + 3 : "";
+                    snprintf(cc, sizeof cc, "%.3s%s", out[nm - 1].codes[0],
+                             opp ? "OPP" : gov ? "GOV" : prole[0] ? prole : strlen(M->codes[0]) >= 6 ? M->codes[0] + 3 : "");
+                    M->ncodes = 0;
+                    add_code(M, cc);
+                    M->first = out[nm - 1].first;
+                    M->how = "party name of the country before it";
+                    nm--;
+                    out[nm] = *M;
+                    M = &out[nm];
+                }
+            }
         }
     done:
         if (M->ncodes && (M->kind == MEN_ROLE || M->kind == MEN_ROLE_BARE)) {
