@@ -404,6 +404,15 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
             i++;
             continue;
         }
+        /* "Israeli-American soldier": the first nationality of a hyphenated
+         * pair names the actor; the second only qualifies it */
+        if (b->kind == LEX_ADJ && i >= 2 && nm > 0 && out[nm - 1].kind == MEN_ADJ && out[nm - 1].last == i - 2 &&
+            fold_is(&toks[i - 1], "-") && !(toks[i - 2].flags & TOK_SPACE_AFTER) &&
+            !(toks[i - 1].flags & TOK_SPACE_AFTER)) {
+            out[nm - 1].last = i + len - 1;
+            i += len;
+            continue;
+        }
         mention *M = &out[nm];
         memset(M, 0, sizeof *M);
         M->first = i;
