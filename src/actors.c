@@ -692,8 +692,16 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
             while (e < n && k2 < 4 && (toks[e].flags & TOK_CAPITAL) && !(toks[e].flags & TOK_PUNCT) &&
                    (toks[e].upos == UPOS_PROPN || !toks[e].upos)) {
                 lex_match xm[1];
-                if (lexicon_match(lx, toks, e, n, date, xm, 1) > 0)
-                    break;
+                if (lexicon_match(lx, toks, e, n, date, xm, 1) > 0) {
+                    /* "Defence Minister Aden Duale": a city's name as a first
+                     * name, when an unknown capitalised word follows it */
+                    uint32_t after = e + (xm[0].ntok ? xm[0].ntok : 1);
+                    int seat = xm[0].file && strstr(xm[0].file, "seats.txt") && xm[0].ntok <= 1;
+                    lex_match ym[1];
+                    if (!(seat && after < n && (toks[after].flags & TOK_CAPITAL) && !(toks[after].flags & TOK_PUNCT) &&
+                          toks[after].upos == UPOS_PROPN && lexicon_match(lx, toks, after, n, date, ym, 1) <= 0))
+                        break;
+                }
                 e++;
                 k2++;
             }
