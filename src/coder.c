@@ -3145,6 +3145,21 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 continue;
             }
         }
+        /* "adopted sanctions against Russia, targeting the shadow fleet":
+         * what a sanction or restriction targets is not an attack */
+        if (lemma_is(h, "target") && (h->deprel == DEP_ADVCL || h->deprel == DEP_ACL) && h->xpos == XPOS_VBG &&
+            h->head >= 0) {
+            int governed = 0;
+            for (uint32_t j = 0; j < nc; j++)
+                if ((cands[j].head == (uint32_t)h->head || (cands[j].pat->pos == 'N' &&
+                                                            light_verb(S, cands[j].head) == h->head)) &&
+                    cands[j].emitted && code_root(cands[j].code) < 18)
+                    governed = 1;
+            if (governed) {
+                rc = push_note(E, sentence, h->start, h->end, "what the act it elaborates targets, not an attack");
+                continue;
+            }
+        }
         /* "defended Hamas, telling lawmakers that ...", "expressed
          * solidarity, saying ...": a participle of speech elaborating an
          * act already coded is not a statement of its own */
