@@ -580,6 +580,22 @@ static int object_token(const sctx *S, uint32_t v)
 /* the verb governing a nominal predicate ("launched attacks"), or -1 */
 static int is_measure(const tok *t);
 
+/* Is the span [start, end) a group in collective dissent ("protesters",
+ * "the crowd", "demonstrators")? */
+static int dissent_group(const sctx *S, uint32_t start, uint32_t end)
+{
+    static const char *const W[] = {"protester", "protestor", "demonstrator", "crowd", "marcher", "rioter",
+                                    "protest", "demonstration", "rally", "mob", "student", "activist", "supporter", NULL};
+    for (uint32_t k = 0; k < S->n; k++) {
+        if (S->t[k].start < start || S->t[k].end > end)
+            continue;
+        for (int i = 0; W[i]; i++)
+            if (lemma_is(&S->t[k], W[i]))
+                return 1;
+    }
+    return 0;
+}
+
 static int light_verb(const sctx *S, uint32_t x)
 {
     int dr = S->t[x].deprel;
@@ -2315,6 +2331,16 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                     const char *use = code;
                     if (recip && dir)
                         use = !strcmp(code, "042") ? "043" : "042";
+                    /* "police opened fire on the crowd", "troops beat
+                     * protesters": force against one's own country's people
+                     * in collective dissent is violent repression (175, "crowd
+                     * control tactics"); against individuals it keeps its code */
+                    if ((root == 18 || root == 19) && strncmp(code, "181", 3) && strncmp(code, "186", 3) &&
+                        strncmp(code, "1821", 4) && strncmp(code, "1822", 4) && strlen(a) == 6 &&
+                        (!strcmp(a + 3, "COP") || !strcmp(a + 3, "MIL")) && strlen(b) == 6 && same_country(a, b) &&
+                        (!strcmp(code, "193") || !strcmp(code, "190") || !strcmp(code, "180") || !strcmp(code, "182")) &&
+                        dissent_group(S, bs, be))
+                        use = "175";
                     /* killing hundreds: CAMEO's mass killing */
                     if (!strcmp(code, "190") && (lemma_is(&S->t[C->head], "kill") || lemma_is(&S->t[C->head], "massacre") ||
                                                   lemma_is(&S->t[C->head], "slaughter"))) {
