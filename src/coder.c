@@ -2250,6 +2250,22 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
         }
     }
     if (!tgt.n && root == 14) {
+        /* "gathered near the Israeli embassy in Amman to protest": a
+         * protest at a foreign embassy is aimed at that government */
+        for (uint32_t m = 0; m < S->nmen && !tgt.n; m++) {
+            const mention *M = &S->men[m];
+            if (!M->ncodes || strlen(M->codes[0]) < 6 || strcmp(M->codes[0] + 3, "GOV"))
+                continue;
+            if (!(lemma_is(&S->t[M->head], "embassy") || lemma_is(&S->t[M->head], "consulate")))
+                continue;
+            int foreign = 1;
+            for (int i = 0; i < src.n; i++)
+                foreign &= !same_country(src.code[i], M->codes[0]);
+            if (foreign)
+                arg_add(&tgt, M->codes[0], S->t[M->first].start, S->t[M->last].end);
+        }
+    }
+    if (!tgt.n && root == 14) {
         /* protests with no one named are directed at the protesters' own
          * government (CAMEO's usual reading) */
         for (int i = 0; i < src.n; i++) {
