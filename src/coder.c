@@ -766,6 +766,15 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
             prep_args(S, h, sl->prep, A);
             if (!A->n && lv >= 0)
                 prep_args(S, (uint32_t)lv, sl->prep, A);
+            if (!A->n && noun)
+                /* "an exchange of fire between Pakistani and Indian troops":
+                 * the phrase hung on the noun's of-phrase */
+                FOR_CHILDREN(S, h, oc)
+                    if (S->t[oc].deprel == DEP_NMOD && !A->n && S->tok2men[oc] < 0) {
+                        const tok *ocs = case_of(S, oc);
+                        if (ocs && fold_is(ocs, "of"))
+                            prep_args(S, oc, sl->prep, A);
+                    }
             if (!A->n && !noun) {
                 /* "extradited a trafficker to Brazil": the phrase may hang from the
                  * object, or one level below it ("$5 billion in aid to Ukraine") */
