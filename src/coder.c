@@ -3046,6 +3046,17 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         cand *C = &cands[i];
         int dr = S->t[C->head].deprel;
         int32_t g = S->t[C->head].head;
+        if (g >= 0 && dr == DEP_CCOMP && S->t[g].upos == UPOS_VERB) {
+            /* "denied Washington's accusation that Tehran had ...": the
+             * that-clause hung on the verb right after its object noun */
+            int32_t o = child_rel(S, (uint32_t)g, DEP_OBJ);
+            uint32_t first = C->head;
+            for (uint32_t k = (uint32_t)g + 1; k < C->head; k++)
+                if (S->t[k].head == (int32_t)C->head && S->t[k].deprel == DEP_MARK)
+                    first = k;
+            if (o >= 0 && (uint32_t)o + 1 == first && fold_is(&S->t[first], "that"))
+                g = o;
+        }
         if (g < 0 || !(dr == DEP_ACL || dr == DEP_ACL_RELCL || dr == DEP_CCOMP) || S->t[g].upos != UPOS_NOUN)
             continue;
         static const char *const ASKED[] = {"demand", "call", "request", "appeal", "proposal", "plan", "offer",
@@ -3053,6 +3064,18 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         int asked = 0;
         for (int q = 0; ASKED[q] && !asked; q++)
             asked = lemma_is(&S->t[g], ASKED[q]);
+        /* "denied Washington's accusation that Tehran had supplied
+         * missiles": a clause under an accusation or claim is alleged */
+        static const char *const ALLEGED[] = {"accusation", "allegation", "claim", "charge", "rumour", "rumor",
+                                              "speculation", "suspicion", "assertion", NULL};
+        int alleged = 0;
+        for (int q = 0; ALLEGED[q] && !alleged && dr != DEP_ACL_RELCL; q++)
+            alleged = lemma_is(&S->t[g], ALLEGED[q]);
+        if (alleged) {
+            C->suppressed = 1;
+            C->why = "only alleged (a clause under an accusation or claim)";
+            continue;
+        }
         if (!asked)
             continue;
         C->suppressed = 1;
