@@ -404,6 +404,15 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
             i++;
             continue;
         }
+        /* "Israeli-American soldier": the first nationality of a hyphenated
+         * pair names the actor; the second only qualifies it */
+        if (b->kind == LEX_ADJ && i >= 2 && nm > 0 && out[nm - 1].kind == MEN_ADJ && out[nm - 1].last == i - 2 &&
+            fold_is(&toks[i - 1], "-") && !(toks[i - 2].flags & TOK_SPACE_AFTER) &&
+            !(toks[i - 1].flags & TOK_SPACE_AFTER)) {
+            out[nm - 1].last = i + len - 1;
+            i += len;
+            continue;
+        }
         mention *M = &out[nm];
         memset(M, 0, sizeof *M);
         M->first = i;
@@ -683,8 +692,16 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
             while (e < n && k2 < 4 && (toks[e].flags & TOK_CAPITAL) && !(toks[e].flags & TOK_PUNCT) &&
                    (toks[e].upos == UPOS_PROPN || !toks[e].upos)) {
                 lex_match xm[1];
-                if (lexicon_match(lx, toks, e, n, date, xm, 1) > 0)
-                    break;
+                if (lexicon_match(lx, toks, e, n, date, xm, 1) > 0) {
+                    /* "Defence Minister Aden Duale": a city's name as a first
+                     * name, when an unknown capitalised word follows it */
+                    uint32_t after = e + (xm[0].ntok ? xm[0].ntok : 1);
+                    int seat = xm[0].file && strstr(xm[0].file, "seats.txt") && xm[0].ntok <= 1;
+                    lex_match ym[1];
+                    if (!(seat && after < n && (toks[after].flags & TOK_CAPITAL) && !(toks[after].flags & TOK_PUNCT) &&
+                          toks[after].upos == UPOS_PROPN && lexicon_match(lx, toks, after, n, date, ym, 1) <= 0))
+                        break;
+                }
                 e++;
                 k2++;
             }

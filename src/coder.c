@@ -580,6 +580,22 @@ static int object_token(const sctx *S, uint32_t v)
 /* the verb governing a nominal predicate ("launched attacks"), or -1 */
 static int is_measure(const tok *t);
 
+/* Is the span [start, end) a group in collective dissent ("protesters",
+ * "the crowd", "demonstrators")? */
+static int dissent_group(const sctx *S, uint32_t start, uint32_t end)
+{
+    static const char *const W[] = {"protester", "protestor", "demonstrator", "crowd", "marcher", "rioter",
+                                    "protest", "demonstration", "rally", "mob", "student", "activist", "supporter", NULL};
+    for (uint32_t k = 0; k < S->n; k++) {
+        if (S->t[k].start < start || S->t[k].end > end)
+            continue;
+        for (int i = 0; W[i]; i++)
+            if (lemma_is(&S->t[k], W[i]))
+                return 1;
+    }
+    return 0;
+}
+
 static int light_verb(const sctx *S, uint32_t x)
 {
     int dr = S->t[x].deprel;
@@ -750,6 +766,15 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
             prep_args(S, h, sl->prep, A);
             if (!A->n && lv >= 0)
                 prep_args(S, (uint32_t)lv, sl->prep, A);
+            if (!A->n && noun)
+                /* "an exchange of fire between Pakistani and Indian troops":
+                 * the phrase hung on the noun's of-phrase */
+                FOR_CHILDREN(S, h, oc)
+                    if (S->t[oc].deprel == DEP_NMOD && !A->n && S->tok2men[oc] < 0) {
+                        const tok *ocs = case_of(S, oc);
+                        if (ocs && fold_is(ocs, "of"))
+                            prep_args(S, oc, sl->prep, A);
+                    }
             if (!A->n && !noun) {
                 /* "extradited a trafficker to Brazil": the phrase may hang from the
                  * object, or one level below it ("$5 billion in aid to Ukraine") */
@@ -2234,6 +2259,22 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
         }
     }
     if (!tgt.n && root == 14) {
+        /* "gathered near the Israeli embassy in Amman to protest": a
+         * protest at a foreign embassy is aimed at that government */
+        for (uint32_t m = 0; m < S->nmen && !tgt.n; m++) {
+            const mention *M = &S->men[m];
+            if (!M->ncodes || strlen(M->codes[0]) < 6 || strcmp(M->codes[0] + 3, "GOV"))
+                continue;
+            if (!(lemma_is(&S->t[M->head], "embassy") || lemma_is(&S->t[M->head], "consulate")))
+                continue;
+            int foreign = 1;
+            for (int i = 0; i < src.n; i++)
+                foreign &= !same_country(src.code[i], M->codes[0]);
+            if (foreign)
+                arg_add(&tgt, M->codes[0], S->t[M->first].start, S->t[M->last].end);
+        }
+    }
+    if (!tgt.n && root == 14) {
         /* protests with no one named are directed at the protesters' own
          * government (CAMEO's usual reading) */
         for (int i = 0; i < src.n; i++) {
@@ -2315,6 +2356,16 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                     const char *use = code;
                     if (recip && dir)
                         use = !strcmp(code, "042") ? "043" : "042";
+                    /* "police opened fire on the crowd", "troops beat
+                     * protesters": force against one's own country's people
+                     * in collective dissent is violent repression (175, "crowd
+                     * control tactics"); against individuals it keeps its code */
+                    if ((root == 18 || root == 19) && strncmp(code, "181", 3) && strncmp(code, "186", 3) &&
+                        strncmp(code, "1821", 4) && strncmp(code, "1822", 4) && strlen(a) == 6 &&
+                        (!strcmp(a + 3, "COP") || !strcmp(a + 3, "MIL")) && strlen(b) == 6 && same_country(a, b) &&
+                        (!strcmp(code, "193") || !strcmp(code, "190") || !strcmp(code, "180") || !strcmp(code, "182")) &&
+                        dissent_group(S, bs, be))
+                        use = "175";
                     /* killing hundreds: CAMEO's mass killing */
                     if (!strcmp(code, "190") && (lemma_is(&S->t[C->head], "kill") || lemma_is(&S->t[C->head], "massacre") ||
                                                   lemma_is(&S->t[C->head], "slaughter"))) {
@@ -2995,6 +3046,17 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         cand *C = &cands[i];
         int dr = S->t[C->head].deprel;
         int32_t g = S->t[C->head].head;
+        if (g >= 0 && dr == DEP_CCOMP && S->t[g].upos == UPOS_VERB) {
+            /* "denied Washington's accusation that Tehran had ...": the
+             * that-clause hung on the verb right after its object noun */
+            int32_t o = child_rel(S, (uint32_t)g, DEP_OBJ);
+            uint32_t first = C->head;
+            for (uint32_t k = (uint32_t)g + 1; k < C->head; k++)
+                if (S->t[k].head == (int32_t)C->head && S->t[k].deprel == DEP_MARK)
+                    first = k;
+            if (o >= 0 && (uint32_t)o + 1 == first && fold_is(&S->t[first], "that"))
+                g = o;
+        }
         if (g < 0 || !(dr == DEP_ACL || dr == DEP_ACL_RELCL || dr == DEP_CCOMP) || S->t[g].upos != UPOS_NOUN)
             continue;
         static const char *const ASKED[] = {"demand", "call", "request", "appeal", "proposal", "plan", "offer",
@@ -3002,6 +3064,18 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         int asked = 0;
         for (int q = 0; ASKED[q] && !asked; q++)
             asked = lemma_is(&S->t[g], ASKED[q]);
+        /* "denied Washington's accusation that Tehran had supplied
+         * missiles": a clause under an accusation or claim is alleged */
+        static const char *const ALLEGED[] = {"accusation", "allegation", "claim", "charge", "rumour", "rumor",
+                                              "speculation", "suspicion", "assertion", NULL};
+        int alleged = 0;
+        for (int q = 0; ALLEGED[q] && !alleged && dr != DEP_ACL_RELCL; q++)
+            alleged = lemma_is(&S->t[g], ALLEGED[q]);
+        if (alleged) {
+            C->suppressed = 1;
+            C->why = "only alleged (a clause under an accusation or claim)";
+            continue;
+        }
         if (!asked)
             continue;
         C->suppressed = 1;
@@ -3142,6 +3216,21 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                     reported = 1;
             if (reported) {
                 rc = push_note(E, sentence, h->start, h->end, "statement frame: the reported event is coded instead");
+                continue;
+            }
+        }
+        /* "adopted sanctions against Russia, targeting the shadow fleet":
+         * what a sanction or restriction targets is not an attack */
+        if (lemma_is(h, "target") && (h->deprel == DEP_ADVCL || h->deprel == DEP_ACL) && h->xpos == XPOS_VBG &&
+            h->head >= 0) {
+            int governed = 0;
+            for (uint32_t j = 0; j < nc; j++)
+                if ((cands[j].head == (uint32_t)h->head || (cands[j].pat->pos == 'N' &&
+                                                            light_verb(S, cands[j].head) == h->head)) &&
+                    cands[j].emitted && code_root(cands[j].code) < 18)
+                    governed = 1;
+            if (governed) {
+                rc = push_note(E, sentence, h->start, h->end, "what the act it elaborates targets, not an attack");
                 continue;
             }
         }
