@@ -1331,6 +1331,22 @@ static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *m
             }
         }
     }
+    if (!found && c->kind == LEX_CONS_MOD && c->nlemmas) {
+        /* "a roadside bomb attack": a modifier of a compound modifier
+         * describes the whole phrase */
+        FOR_CHILDREN(S, h, ch) {
+            if (S->t[ch].deprel != DEP_COMPOUND || ch > h)
+                continue;
+            FOR_CHILDREN(S, ch, g2)
+                if ((S->t[g2].deprel == DEP_COMPOUND || S->t[g2].deprel == DEP_AMOD) && g2 < ch &&
+                    lemma_in(&S->t[g2], c->lemmas, c->nlemmas)) {
+                    found = 1;
+                    *matched = (int)g2;
+                }
+            if (found)
+                break;
+        }
+    }
     if (!found && c->kind == LEX_CONS_REL && c->deprel == DEP_NSUBJ && S->t[h].deprel == DEP_ACL &&
         S->t[h].head >= 0 && (uint32_t)S->t[h].head < h &&
         (S->t[h].xpos == XPOS_VBD || (S->t[h].xpos == XPOS_VBN && child_rel(S, h, DEP_OBJ) >= 0))) {
