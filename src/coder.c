@@ -2691,7 +2691,7 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
 {
     cand cands[MAX_CANDS];
     uint32_t nc = 0;
-    uint8_t consumed_tok[CLIO_MAX_SENT_TOKENS + 1];
+    uint8_t consumed_tok[CLIO_MAX_SENT_TOKENS + 1]; /* 1 + the consuming candidate */
     memset(consumed_tok, 0, sizeof consumed_tok);
     for (uint32_t h = 0; h < S->n && nc < MAX_CANDS; h++) {
         uint32_t np;
@@ -2717,7 +2717,7 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             continue;
         for (int k = 0; k < 4; k++)
             if (consumed[k] >= 0 && consumed[k] < (int)S->n)
-                consumed_tok[consumed[k]] = 1;
+                consumed_tok[consumed[k]] = (uint8_t)(nc + 1);
         cand *C = &cands[nc++];
         memset(C, 0, sizeof *C);
         C->pat = P;
@@ -2745,11 +2745,46 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             }
         }
     }
-    /* a noun consumed by another predicate's constraint is part of it */
+    /* a noun consumed by another predicate's constraint is part of it,
+     * unless its own pattern says more ("sent a peacekeeping force",
+     * "went on strike over wages"): then the noun's event is the act and
+     * the consuming verb only its light verb */
     {
+        uint8_t drop[MAX_CANDS];
+        memset(drop, 0, sizeof drop);
+        for (uint32_t i = 0; i < nc; i++) {
+            uint8_t by = cands[i].pat->pos == 'N' ? consumed_tok[cands[i].head] : 0;
+            if (!by)
+                continue;
+            int specific = 0;
+            for (uint32_t k = 0; k < cands[i].pat->ncons; k++)
+                if (!cands[i].pat->cons[k].negative)
+                    specific = 1;
+            const cand *V = &cands[by - 1];
+            /* not under a verb about another act: asking for, demanding,
+             * blaming for, rejecting, threatening or suspending it */
+            static const char *const ABOUT[] = {"02", "10", "11", "12", "13", "16"};
+            for (size_t k = 0; k < sizeof ABOUT / sizeof ABOUT[0] && specific; k++)
+                if (!strncmp(V->pat->code, ABOUT[k], 2))
+                    specific = 0;
+            int vpos = 0;
+            for (uint32_t k = 0; k < V->pat->ncons; k++)
+                if (!V->pat->cons[k].negative)
+                    vpos++;
+            int dr = S->t[cands[i].head].deprel;
+            if (specific && vpos == 1 && V->pat->pos == 'V' && !V->pat->frame && !(V->pat->flags & (LEX_PAT_SYM | LEX_PAT_PAIRSYM)) &&
+                S->t[cands[i].head].head == (int32_t)V->head && (dr == DEP_OBJ || dr == DEP_OBL)) {
+                drop[by - 1] = 1;
+                if (!cands[i].src.n)
+                    cands[i].src = V->src;
+                if (!cands[i].tgt.n)
+                    cands[i].tgt = V->tgt;
+            } else
+                drop[i] = 1;
+        }
         uint32_t w = 0;
         for (uint32_t i = 0; i < nc; i++)
-            if (!(cands[i].pat->pos == 'N' && consumed_tok[cands[i].head]))
+            if (!drop[i])
                 cands[w++] = cands[i];
         nc = w;
     }
