@@ -2704,7 +2704,13 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             /* a word inside a dictionary name is not a predicate ("Amnesty
              * International", "the Peace Corps") */
             const mention *M = &S->men[S->tok2men[h]];
-            if (M->kind == MEN_NAME && M->last > M->first)
+            int common = h == M->last;
+            for (uint32_t k = M->first; k <= M->last && common; k++)
+                if (S->t[k].flags & TOK_CAPITAL)
+                    common = 0;
+            /* but a name in common words heads its phrase like any noun
+             * ("sent a peacekeeping force") */
+            if (M->kind == MEN_NAME && M->last > M->first && !common)
                 continue;
             /* nor a modifier inside a role phrase ("riot police", "strike
              * leaders"): only the phrase's head can be */
