@@ -2481,6 +2481,29 @@ static int is_under(const sctx *S, uint32_t x, uint32_t anc)
     return 0;
 }
 
+/* Does the pattern P of verb g require a clausal complement (+xcomp:...),
+ * and is x inside it?  Then x is what the verb is about ("is considering
+ * sending", "failed to reach agreement"), not an act of its own. */
+static int xcomp_content(const sctx *S, const lex_pattern *P, uint32_t g, uint32_t x)
+{
+    int req = 0;
+    for (uint32_t k = 0; k < P->ncons; k++)
+        if (!P->cons[k].negative && P->cons[k].kind == LEX_CONS_REL && P->cons[k].deprel == DEP_XCOMP)
+            req = 1;
+    if (!req)
+        return 0;
+    uint32_t cur = x;
+    for (int steps = 0; steps < 64; steps++) {
+        int32_t h = S->t[cur].head;
+        if (h < 0)
+            return 0;
+        if ((uint32_t)h == g)
+            return S->t[cur].deprel == DEP_XCOMP || S->t[cur].deprel == DEP_ADVCL;
+        cur = (uint32_t)h;
+    }
+    return 0;
+}
+
 /* The code of an act when it is appealed for (prefix "02") or demanded
  * ("10"): CAMEO's 02x, 03x and 10x families share their sub-structure
  * (x1 material cooperation ... x5 yield ... x6 meet, x7 settle, x8
@@ -3255,6 +3278,9 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 (G->mod & (MOD_HEDGE | MOD_COND | MOD_NEG))) {
                 cands[i].suppressed = 1;
                 cands[i].why = "inside a demand, appeal, accusation, rejection, threat, hedge or negation: not an actual event";
+            } else if (!G->pat->frame && G->pat->pos == 'V' && xcomp_content(S, G->pat, G->head, cands[i].head)) {
+                cands[i].suppressed = 1;
+                cands[i].why = "inside the complement that a verb's own pattern requires (\"considering sending\", \"failed to reach\"): not an actual event";
             }
         }
     }
