@@ -658,6 +658,8 @@ static int32_t violent_host(const sctx *S, uint32_t h)
     return -1;
 }
 
+static int lemma_in(const tok *t, const char *const *lemmas, uint32_t n);
+
 static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist *A)
 {
     uint32_t h = C->head;
@@ -787,6 +789,19 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
                                 prep_args(S, c, sl->prep, A);
                 }
             }
+            if (!A->n && !noun)
+                /* "acted as an intermediary between Colombia and Venezuela":
+                 * or from the oblique noun the pattern itself names */
+                FOR_CHILDREN(S, h, c) {
+                    if (A->n || !is_obl_or_nmod(S->t[c].deprel) || S->tok2men[c] >= 0)
+                        continue;
+                    for (uint32_t k = 0; k < C->pat->ncons && !A->n; k++) {
+                        const lex_constraint *k2 = &C->pat->cons[k];
+                        if (!k2->negative && k2->kind == LEX_CONS_PREP && k2->nlemmas &&
+                            lemma_in(&S->t[c], k2->lemmas, k2->nlemmas))
+                            prep_args(S, c, sl->prep, A);
+                    }
+                }
             if (!A->n && !strcmp(sl->prep, "into")) {
                 /* "an investigation into the shooting of soldiers by Russian
                  * troops", "into the crash of a Russian military drone": the
