@@ -2904,6 +2904,18 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 C->tgt = F->tgt;
             F->suppressed = 1;
             F->why = "intent frame: the intended event is coded";
+            if (S->t[C->head].head == (int32_t)F->head && C->pat->intent &&
+                strncmp(C->pat->intent, F->pat->code, strlen(F->pat->code)) &&
+                !strncmp(C->pat->intent, F->pat->code, 3))
+                for (uint32_t k = 0; k < F->pat->ncons; k++) {
+                    /* "threatened to kill": a frame whose pattern names the
+                     * complement picks the sub-code within the complement's
+                     * own category (1383, not kill's 1384) */
+                    const lex_constraint *fc = &F->pat->cons[k];
+                    if (!fc->negative && fc->kind == LEX_CONS_REL && fc->deprel == DEP_XCOMP && fc->nlemmas &&
+                        lemma_in(&S->t[C->head], fc->lemmas, fc->nlemmas) && !strcmp(C->code, C->pat->code))
+                        C->code = F->pat->code;
+                }
             break;
         case LEX_FRAME_APPEAL: {
             const char *ac = family_code(S, C->pat, "02");
