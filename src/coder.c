@@ -140,6 +140,22 @@ static const tok *case_of(const sctx *S, uint32_t x)
     FOR_CHILDREN(S, x, c)
         if (S->t[c].deprel == DEP_CASE)
             return &S->t[c];
+    /* "workers struck over the reform": the preposition misread as the
+     * verb's particle marks the oblique after it */
+    int32_t h = S->t[x].head;
+    if (S->t[x].deprel == DEP_OBL && h >= 0 && (uint32_t)h < x) {
+        FOR_CHILDREN(S, (uint32_t)h, k)
+            if (S->t[k].deprel == DEP_COMPOUND_PRT && S->t[k].upos == UPOS_ADP && k == (uint32_t)h + 1 && k < x &&
+                (fold_is(&S->t[k], "over") || fold_is(&S->t[k], "against") || fold_is(&S->t[k], "on") ||
+                 fold_is(&S->t[k], "for") || fold_is(&S->t[k], "about"))) {
+                for (uint32_t b = k + 1; b < x; b++) {
+                    int32_t bh = S->t[b].head;
+                    if (bh != (int32_t)x && (bh < 0 || S->t[bh].head != (int32_t)x))
+                        return NULL;
+                }
+                return &S->t[k];
+            }
+    }
     return NULL;
 }
 
