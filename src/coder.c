@@ -1393,6 +1393,12 @@ static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *m
         /* "held talks ... on the sidelines": the phrase hangs from the light verb */
         int lv = light_verb(S, h);
         int ch = lv >= 0 ? prep_child_matching(S, (uint32_t)lv, c) : -1;
+        /* "held talks with the Japanese prime minister on the sidelines":
+         * or from an actor in the light verb's oblique phrase */
+        if (lv >= 0)
+            FOR_CHILDREN(S, (uint32_t)lv, ob)
+                if (ch < 0 && S->t[ob].deprel == DEP_OBL && S->tok2men[ob] >= 0)
+                    ch = prep_child_matching(S, ob, c);
         if (ch >= 0) {
             found = 1;
             *matched = ch;
