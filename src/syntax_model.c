@@ -983,21 +983,23 @@ static void fix_subject_coordination(const syntax_model *m, syntax_ws *ws, uint3
 {
     syn_words *sw = &ws->sw;
     syn_state *st = &ws->st;
-    for (uint32_t r = 0; r + 2 < n; r++) {
+    /* driven by the conjunct verbs, so a sentence costs one pass plus a
+     * scan per candidate (not one per noun) */
+    for (uint32_t vv = 1; vv < n; vv++) {
+        int32_t v = (int32_t)vv, hr = st->head[vv];
+        if (st->label[vv] != DEP_CONJ || m->tag_upos[sw->tag[vv]] != UPOS_VERB || hr < 0 || hr >= v)
+            continue;
+        uint32_t r = (uint32_t)hr;
         int ru = m->tag_upos[sw->tag[r]];
         if (ru != UPOS_NOUN && ru != UPOS_PROPN)
             continue;
-        int pred = 0;
-        for (uint32_t k = 0; k < n; k++)
-            if (st->head[k] == (int32_t)r && (st->label[k] == DEP_COP || st->label[k] == DEP_NSUBJ))
-                pred = 1; /* a nominal predicate */
-        if (pred)
-            continue;
-        int32_t v = -1;
-        for (uint32_t k = r + 1; k < n && v < 0; k++)
-            if (st->head[k] == (int32_t)r && st->label[k] == DEP_CONJ && m->tag_upos[sw->tag[k]] == UPOS_VERB)
-                v = (int32_t)k;
-        if (v < 0)
+        int skip = 0;
+        for (uint32_t k = 0; k < n && !skip; k++)
+            if (st->head[k] == (int32_t)r &&
+                (st->label[k] == DEP_COP || st->label[k] == DEP_NSUBJ || /* a nominal predicate */
+                 (k > r && k < vv && st->label[k] == DEP_CONJ && m->tag_upos[sw->tag[k]] == UPOS_VERB)))
+                skip = 1; /* (or not the noun's first conjunct verb) */
+        if (skip)
             continue;
         int32_t b = -1, cc = -1;
         for (uint32_t k = r + 1; k < (uint32_t)v; k++) {
