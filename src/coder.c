@@ -1893,6 +1893,12 @@ static int place_rank(const place *P)
 
 static uint32_t place_head(const sctx *S, const place *P);
 
+/* "over", "about", "regarding", "concerning": a phrase that names a topic */
+static int topic_case(const tok *cs)
+{
+    return cs && (fold_is(cs, "over") || fold_is(cs, "about") || fold_is(cs, "regarding") || fold_is(cs, "concerning"));
+}
+
 /* Is the place the topic of an act rather than its scene ("ties ... over
  * the war in Gaza", "a dispute about the strikes on Kharkiv")? */
 static int topic_place(const sctx *S, const place *P)
@@ -1904,7 +1910,7 @@ static int topic_place(const sctx *S, const place *P)
         w--;
     if (w >= 2 && S->t[w - 1].upos == UPOS_ADP && S->t[w - 2].upos == UPOS_NOUN) {
         const tok *cs = case_of(S, w - 2);
-        if (cs && (fold_is(cs, "over") || fold_is(cs, "about") || fold_is(cs, "regarding") || fold_is(cs, "concerning")))
+        if (topic_case(cs))
             return 1;
     }
     for (int steps = 0; x >= 0 && steps < 4; steps++) {
@@ -1912,7 +1918,7 @@ static int topic_place(const sctx *S, const place *P)
         if (t->upos != UPOS_NOUN && t->upos != UPOS_PROPN)
             break;
         const tok *cs = case_of(S, (uint32_t)x);
-        if (cs && (fold_is(cs, "over") || fold_is(cs, "about") || fold_is(cs, "regarding") || fold_is(cs, "concerning")))
+        if (topic_case(cs))
             return 1;
         if (cs && !fold_is(cs, "of") && !fold_is(cs, "in"))
             break;
@@ -2746,6 +2752,24 @@ static void capital_places(const gazetteer *gaz, sctx *S, const discourse *dc, p
     S->nplaces = *np;
 }
 
+/* Was an event already emitted from the word a participle hangs on (for
+ * nouns, also through their light verb, when nonviolent_only)?  Then the
+ * participle elaborates that act ("adopted sanctions, targeting ...";
+ * "defended Hamas, telling lawmakers ..."). */
+static int elaborates_emitted(const sctx *S, const cand *cands, uint32_t nc, uint32_t g, int nonviolent_only)
+{
+    for (uint32_t j = 0; j < nc; j++) {
+        if (!cands[j].emitted)
+            continue;
+        if (nonviolent_only && code_root(cands[j].code) >= 18)
+            continue;
+        if (cands[j].head == g ||
+            (nonviolent_only && cands[j].pat->pos == 'N' && light_verb(S, cands[j].head) == (int32_t)g))
+            return 1;
+    }
+    return 0;
+}
+
 static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options *opt, const timex *tx, size_t ntx,
                          const ymd *story_date, const placeset *PS, evvec *E)
 {
@@ -3355,13 +3379,7 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
          * what a sanction or restriction targets is not an attack */
         if (lemma_is(h, "target") && (h->deprel == DEP_ADVCL || h->deprel == DEP_ACL) && h->xpos == XPOS_VBG &&
             h->head >= 0) {
-            int governed = 0;
-            for (uint32_t j = 0; j < nc; j++)
-                if ((cands[j].head == (uint32_t)h->head || (cands[j].pat->pos == 'N' &&
-                                                            light_verb(S, cands[j].head) == h->head)) &&
-                    cands[j].emitted && code_root(cands[j].code) < 18)
-                    governed = 1;
-            if (governed) {
+            if (elaborates_emitted(S, cands, nc, (uint32_t)h->head, 1)) {
                 rc = push_note(E, sentence, h->start, h->end, "what the act it elaborates targets, not an attack");
                 continue;
             }
@@ -3371,11 +3389,7 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
          * act already coded is not a statement of its own */
         if (C->pat->frame == LEX_FRAME_SAY && (h->deprel == DEP_ADVCL || h->deprel == DEP_XCOMP || h->deprel == DEP_CONJ) &&
             h->xpos == XPOS_VBG && h->head >= 0 && !strcmp(C->code, C->pat->code)) {
-            int governed = 0;
-            for (uint32_t j = 0; j < nc; j++)
-                if (cands[j].head == (uint32_t)h->head && cands[j].emitted)
-                    governed = 1;
-            if (governed) {
+            if (elaborates_emitted(S, cands, nc, (uint32_t)h->head, 0)) {
                 rc = push_note(E, sentence, h->start, h->end, "statement elaborating an act already coded");
                 continue;
             }
