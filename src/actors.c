@@ -133,6 +133,21 @@ static void combine(char out[16], const char *country_code, const char *role)
         snprintf(out, 16, "%.3s%.3s", c, role);
 }
 
+/* Add X's codes to R, a bare country taking R's role ("the leaders of
+ * Armenia" -> ARMGOV); full codes are kept as they are. */
+static void add_codes_in_role(mention *R, const mention *X, const char *role)
+{
+    for (int c = 0; c < X->ncodes; c++) {
+        if (role[0] && strlen(X->codes[c]) == 3) {
+            char cc[16];
+            combine(cc, X->codes[c], role);
+            add_code(R, cc);
+        } else {
+            add_code(R, X->codes[c]);
+        }
+    }
+}
+
 static uint32_t mention_head(const tok *toks, uint32_t a, uint32_t b)
 {
     /* the word whose head lies outside the mention; when the parser hangs
@@ -808,15 +823,7 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
         if (R->ncodes && strlen(R->codes[0]) >= 6)
             snprintf(rrole, sizeof rrole, "%.3s", R->codes[0] + 3);
         R->ncodes = 0;
-        for (int c = 0; c < X->ncodes; c++) {
-            if (rrole[0] && strlen(X->codes[c]) == 3) {
-                char cc[16];
-                combine(cc, X->codes[c], rrole);
-                add_code(R, cc);
-            } else {
-                add_code(R, X->codes[c]);
-            }
-        }
+        add_codes_in_role(R, X, rrole);
         R->last = X->last;
         R->kind = X->kind == MEN_ADJ ? MEN_ROLE : X->kind;
         R->how = "role of an actor";
@@ -830,15 +837,7 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                 ok2 = fold_is(&toks[q], "the") || fold_is(&toks[q], "and") || np_filler(&toks[q]);
             if (!ok2 || Y->first > R->last + 5 || !Y->ncodes || Y->kind == MEN_PRONOUN)
                 break;
-            for (int c = 0; c < Y->ncodes; c++) {
-                if (rrole[0] && strlen(Y->codes[c]) == 3) {
-                    char cc[16];
-                    combine(cc, Y->codes[c], rrole);
-                    add_code(R, cc);
-                } else {
-                    add_code(R, Y->codes[c]);
-                }
-            }
+            add_codes_in_role(R, Y, rrole);
             R->last = Y->last;
             absorbed++;
         }
