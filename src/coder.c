@@ -676,6 +676,22 @@ static int32_t violent_host(const sctx *S, uint32_t h)
 
 static int lemma_in(const tok *t, const char *const *lemmas, uint32_t n);
 
+/* "X opened an investigation into war crimes by the Sudanese army": when
+ * someone opened the inquiry, a by-phrase on the inquiry noun after its
+ * into-phrase is the agent of the act inquired into (the parser hangs it
+ * on the first noun), not the investigator */
+static int by_of_inquiry_theme(const sctx *S, uint32_t h, uint32_t by, int lv)
+{
+    if (lv < 0 || subject_token(S, (uint32_t)lv, 0) < 0)
+        return 0;
+    FOR_CHILDREN(S, h, d) {
+        const tok *ds = case_of(S, d);
+        if (d < by && is_obl_or_nmod(S->t[d].deprel) && S->tok2men[d] < 0 && ds && fold_is(ds, "into"))
+            return 1;
+    }
+    return 0;
+}
+
 static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist *A)
 {
     uint32_t h = C->head;
@@ -688,7 +704,7 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
             FOR_CHILDREN(S, h, c)
                 if (S->t[c].deprel == DEP_NMOD) {
                     const tok *cs = case_of(S, c);
-                    if (cs && fold_is(cs, "by"))
+                    if (cs && fold_is(cs, "by") && !by_of_inquiry_theme(S, h, c, lv))
                         s = (int)c;
                 }
             if (s < 0 && lv >= 0)
@@ -834,6 +850,13 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
                             FOR_CHILDREN(S, c, g) {
                                 const tok *gs = case_of(S, g);
                                 if (S->t[g].deprel == DEP_NMOD && gs && fold_is(gs, want ? "of" : "by") && !A->n)
+                                    actors_at(S, g, A, 0);
+                            }
+                        if (!A->n && !pass)
+                            FOR_CHILDREN(S, from, g) {
+                                const tok *gs = case_of(S, g);
+                                if (g > c && S->t[g].deprel == DEP_NMOD && gs && fold_is(gs, "by") && !A->n &&
+                                    by_of_inquiry_theme(S, from, g, lv))
                                     actors_at(S, g, A, 0);
                             }
                     }
@@ -1541,6 +1564,22 @@ static unsigned modality(const sctx *S, uint32_t h)
 /* The pattern whose constraints hold with the most positive constraints;
  * consumed[] receives the children its lemma constraints matched ("hold
  * +obj:talks" consumes "talks", which then is not a predicate itself). */
+/* Is "M X" (a compound modifier M right before X) listed as "m-x"? */
+static int compound_in(const sctx *S, uint32_t x, const char *const *lemmas, uint32_t n)
+{
+    if (!x || S->t[x - 1].deprel != DEP_COMPOUND || S->t[x - 1].head != (int32_t)x || !S->t[x].lemma)
+        return 0;
+    char j[96];
+    int k = snprintf(j, sizeof j, "%.*s-%.*s", (int)S->t[x - 1].fold_len, S->t[x - 1].fold, (int)S->t[x].lemma_len,
+                     S->t[x].lemma);
+    if (k <= 0 || (size_t)k >= sizeof j)
+        return 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (!strcmp(lemmas[i], j))
+            return 1;
+    return 0;
+}
+
 static const lex_pattern *best_pattern(const sctx *S, uint32_t h, const lex_pattern *pats, uint32_t np,
                                        int consumed[4])
 {
@@ -1558,6 +1597,15 @@ static const lex_pattern *best_pattern(const sctx *S, uint32_t h, const lex_patt
                 if (m >= 0 && P->cons[k].nlemmas && ng < 4)
                     got[ng++] = m;
             }
+        }
+        /* "war crimes" matches "war-crime" in one list better than
+         * "crime" in another: a compound spelled out in the list is the
+         * more specific reading */
+        for (uint32_t k = 0; k < P->ncons && ok; k++) {
+            int m;
+            if (!P->cons[k].negative && P->cons[k].nlemmas && cons_holds(S, h, &P->cons[k], &m) && m >= 0 &&
+                compound_in(S, (uint32_t)m, P->cons[k].lemmas, P->cons[k].nlemmas))
+                score++;
         }
         if (ok && np > 1) {
             /* equally specific readings: prefer the one whose roles the
@@ -2585,6 +2633,43 @@ static int cand_at(const sctx *S, const cand *cands, uint32_t nc, uint32_t skip,
  * X to pull back", "demanded that Israel allow"): the nearest verb on the
  * right whose chain of heads reaches h through a complement, an adverbial
  * clause or a mis-attached "that", crossing no other verb; -1 when none. */
+/* Actors who pressed for what verb v refuses: "despite pressure (calls,
+ * an order) from X" on the verb, or a participle "sought (demanded,
+ * proposed) by X" on its object */
+static void pressed_by(const sctx *S, uint32_t v, arglist *who)
+{
+    static const char *const PRESS[] = {"pressure", "call", "demand", "order", "appeal", "request", "warning",
+        "ultimatum", "plea", "objection", "protest", "opposition", "criticism", "urging", "insistence", "threat",
+        "sanction", "ruling", "request", "push", NULL};
+    FOR_CHILDREN(S, v, c) {
+        const tok *cs = case_of(S, c);
+        if (who->n || !is_obl_or_nmod(S->t[c].deprel) || !cs || !fold_is(cs, "despite"))
+            continue;
+        int press = 0;
+        for (int k = 0; PRESS[k] && !press; k++)
+            press = lemma_is(&S->t[c], PRESS[k]);
+        if (!press)
+            continue;
+        FOR_CHILDREN(S, c, g) {
+            const tok *gs = case_of(S, g);
+            if (S->t[g].deprel == DEP_NMOD_POSS ||
+                (S->t[g].deprel == DEP_NMOD && gs && (fold_is(gs, "from") || fold_is(gs, "by") || fold_is(gs, "of"))))
+                actors_at(S, g, who, 0);
+        }
+    }
+    int o = object_token(S, v);
+    if (o < 0 || who->n)
+        return;
+    FOR_CHILDREN(S, (uint32_t)o, a) {
+        if (S->t[a].deprel != DEP_ACL || S->t[a].xpos != XPOS_VBN || who->n)
+            continue;
+        FOR_CHILDREN(S, a, g)
+            if (S->t[g].deprel == DEP_OBL_AGENT ||
+                (S->t[g].deprel == DEP_OBL && case_of(S, g) && fold_is(case_of(S, g), "by")))
+                actors_at(S, g, who, 0);
+    }
+}
+
 static int32_t complement_verb(const sctx *S, uint32_t h)
 {
     for (uint32_t c = h + 1; c < S->n && c < h + 12; c++) {
@@ -2869,8 +2954,22 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                     cands[i].src = V->src;
                 if (!cands[i].tgt.n)
                     cands[i].tgt = V->tgt;
-            } else
+            } else {
                 drop[i] = 1;
+                /* "called for a cease-fire between Armenia and Azerbaijan":
+                 * a call for (or demand of) a symmetric act with no
+                 * addressee of its own is addressed to the parties of that
+                 * act */
+                cand *W = &cands[by - 1];
+                if ((W->pat->frame == LEX_FRAME_APPEAL || !strncmp(W->code, "02", 2) || !strncmp(W->code, "10", 2)) && !W->tgt.n && (cands[i].pat->flags & LEX_PAT_SYM) &&
+                    cands[i].src.n && cands[i].tgt.n) {
+                    for (int q = 0; q < cands[i].src.n; q++)
+                        arg_add(&W->tgt, cands[i].src.code[q], cands[i].src.start[q], cands[i].src.end[q]);
+                    for (int q = 0; q < cands[i].tgt.n; q++)
+                        arg_add(&W->tgt, cands[i].tgt.code[q], cands[i].tgt.start[q], cands[i].tgt.end[q]);
+                    W->why = "target: the parties of the act called for";
+                }
+            }
         }
         uint32_t w = 0;
         for (uint32_t i = 0; i < nc; i++)
@@ -3190,6 +3289,27 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             F->tgt = who;
             if (!F->why)
                 F->why = "target: the object of the verb it governs";
+        }
+    }
+    /* "refused to scrap its land policy despite pressure from Britain",
+     * "rejected early elections sought by the opposition": a refusal with
+     * no target of its own rejects whoever pressed for what it refuses */
+    for (uint32_t i = 0; i < nc; i++) {
+        cand *F = &cands[i];
+        if (F->tgt.n || !F->src.n || code_root(F->code) != 12)
+            continue;
+        arglist who;
+        memset(&who, 0, sizeof who);
+        int32_t comp = complement_verb(S, F->head);
+        for (int pass = 0; pass < 2 && !who.n; pass++) {
+            int32_t v = pass ? comp : (int32_t)F->head;
+            if (v < 0)
+                continue;
+            pressed_by(S, (uint32_t)v, &who);
+        }
+        if (who.n) {
+            F->tgt = who;
+            F->why = "target: the one who pressed for what was refused";
         }
     }
     /* "the opposition's demand that she resign", "a proposal to lift the

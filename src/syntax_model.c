@@ -459,6 +459,11 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
      * is a noun compound, not the verb "tear" */
     for (uint32_t i = 1; i < n; i++) {
         int xp = m->tag_xpos[sw->tag[i]];
+        /* "The United Nations called ...": a proper-noun XPOS on a word
+         * whose UPOS came out a verb is a name ("United"), never the
+         * clause's verb */
+        if ((xp == XPOS_NNP || xp == XPOS_NNPS) && m->tag_upos[sw->tag[i]] == UPOS_VERB)
+            retag(m, sw, i, xp, UPOS_PROPN);
         if (xp == XPOS_JJ && m->tag_xpos[sw->tag[i - 1]] == XPOS_POS) {
             int nx = i + 1 < n ? m->tag_xpos[sw->tag[i + 1]] : XPOS_PERIOD;
             if (nx == XPOS_IN || nx == XPOS_PERIOD || nx == XPOS_COMMA || nx == XPOS_CC || nx == XPOS_TO ||
@@ -975,6 +980,77 @@ static void fix_coordination(const syntax_model *m, syntax_ws *ws, uint32_t n)
     }
 }
 
+/* Punctuation is a leaf in UD.  When the parser hangs words on a mark
+ * ("demanded that the UN condemn the fire ." with "that" and "condemn"
+ * under the full stop), they go to the mark's head, and a "that" clause
+ * taken that way is the head's complement. */
+static void fix_punct_heads(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    for (uint32_t p = 0; p < n; p++) {
+        if (m->tag_upos[sw->tag[p]] != UPOS_PUNCT)
+            continue;
+        int32_t hp = st->head[p];
+        if (hp < 0 || (uint32_t)hp >= n)
+            continue;
+        int32_t mark = -1;
+        for (uint32_t c = 0; c < n; c++) {
+            if (st->head[c] != (int32_t)p)
+                continue;
+            st->head[c] = hp;
+            if (toks && toks[c].fold && fold_in(&toks[c], (const char *const[]){"that", NULL}) &&
+                m->tag_upos[sw->tag[c]] == UPOS_SCONJ)
+                mark = (int32_t)c;
+            else if (mark >= 0 && c > (uint32_t)mark && m->tag_upos[sw->tag[c]] == UPOS_VERB) {
+                st->head[mark] = (int32_t)c;
+                st->label[mark] = DEP_MARK;
+                if (st->label[c] == DEP_ADVCL || st->label[c] == DEP_PARATAXIS || st->label[c] == DEP_CONJ)
+                    st->label[c] = DEP_CCOMP;
+                mark = -1;
+            }
+        }
+    }
+    /* a determiner on a verb belongs to the noun right after it */
+    for (uint32_t c = 0; c + 1 < n; c++) {
+        int32_t h = st->head[c];
+        if (st->label[c] != DEP_DET || h < 0 || (uint32_t)h >= n || m->tag_upos[sw->tag[h]] != UPOS_VERB)
+            continue;
+        for (uint32_t k = c + 1; k < n && k <= c + 3; k++)
+            if (m->tag_upos[sw->tag[k]] == UPOS_NOUN || m->tag_upos[sw->tag[k]] == UPOS_PROPN) {
+                uint32_t q = k;
+                for (int steps = 0; steps < 8 && st->label[q] == DEP_COMPOUND && st->head[q] > (int32_t)q &&
+                                    (uint32_t)st->head[q] < n; steps++)
+                    q = (uint32_t)st->head[q];
+                st->head[c] = (int32_t)q;
+                break;
+            }
+    }
+}
+
+/* "opened war crimes investigations against ...": two adjacent nouns both
+ * read as objects of one verb are a noun compound (a second object is an
+ * iobj, never a bare obj), so the first modifies the second, and the
+ * determiners and adjectives before it move to the compound's head */
+static void fix_double_object(const syntax_model *m, syntax_ws *ws, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    for (uint32_t i = 0; i + 1 < n; i++) {
+        if (st->label[i] != DEP_OBJ || st->label[i + 1] != DEP_OBJ || st->head[i] != st->head[i + 1])
+            continue;
+        int u1 = m->tag_upos[sw->tag[i]], u2 = m->tag_upos[sw->tag[i + 1]];
+        if (!(u1 == UPOS_NOUN || u1 == UPOS_PROPN) || u2 != UPOS_NOUN)
+            continue;
+        for (uint32_t k = 0; k < i; k++)
+            if (st->head[k] == (int32_t)i && (st->label[k] == DEP_DET || st->label[k] == DEP_AMOD ||
+                                               st->label[k] == DEP_NMOD_POSS || st->label[k] == DEP_NUMMOD))
+                st->head[k] = (int32_t)(i + 1);
+        st->head[i] = (int32_t)(i + 1);
+        st->label[i] = DEP_COMPOUND;
+    }
+}
+
 /* "Chinese President Xi Jinping and U.S. President Donald Trump spoke by
  * telephone": two coordinated subjects read as a nominal root and a
  * conjunct clause with the second name as its subject.  The verb becomes
@@ -1065,6 +1141,8 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_final_attribution(m, ws, toks, n);
     fix_coordination(m, ws, n);
     fix_subject_coordination(m, ws, n);
+    fix_double_object(m, ws, n);
+    fix_punct_heads(m, ws, toks, n);
 
     syn_state *st = &ws->st;
     size_t lemma_used = 0;
