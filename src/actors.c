@@ -788,7 +788,10 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                         "torture", "rally", "rallies", "protest", "protests", "demonstration", "demonstrations",
                         "march", "marches", "candidate", "candidates", "supporters", "activists", "figures",
                         "members", "group", "groups", "organisation", "organization", "movement", "faction",
-                        "factions", "outfit", "network", "coalition", "alliance", "unit", "units", NULL};
+                        "factions", "outfit", "network", "coalition", "alliance", "unit", "units",
+                        /* and its sites: "rebel positions", "the opposition camp" */
+                        "position", "positions", "stronghold", "strongholds", "hideout", "hideouts", "camp", "camps",
+                        "encampment", "headquarters", "office", "offices", NULL};
                     if (!g_is_mention)
                         for (int q = 0; OWN[q]; q++)
                             if (fold_is(&toks[g], OWN[q]))

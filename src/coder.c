@@ -392,6 +392,26 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                         }
                     }
             }
+            if (!found && S->t[x].upos == UPOS_NOUN) {
+                /* "a raid on the offices of the Indian broadcaster", "the
+                 * home of an opposition leader": premises stand for whoever
+                 * they belong to */
+                static const char *const PREMISES[] = {"office", "home", "house", "headquarters", "residence",
+                    "compound", "premises", "newsroom", "studio", "embassy", "consulate", "property", "farm",
+                    "factory", "plant", "warehouse", "vehicle", "car", "motorcade", "convoy", "family", NULL};
+                int prem = 0;
+                for (int q = 0; PREMISES[q] && !prem; q++)
+                    prem = lemma_is(&S->t[x], PREMISES[q]);
+                if (prem)
+                    FOR_CHILDREN(S, x, c)
+                        if (S->t[c].deprel == DEP_NMOD && !found && S->tok2men[c] >= 0) {
+                            const tok *cs = case_of(S, c);
+                            if (cs && fold_is(cs, "of")) {
+                                add_mention(S, A, S->tok2men[c]);
+                                found = 1;
+                            }
+                        }
+            }
             if (!found && !place_actor(S, x, A)) {
                 /* "the town of Douma", "the city of Kherson" */
                 FOR_CHILDREN(S, x, c)
@@ -825,7 +845,9 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
                 /* "acted as an intermediary between Colombia and Venezuela":
                  * or from the oblique noun the pattern itself names */
                 FOR_CHILDREN(S, h, c) {
-                    if (A->n || !is_obl_or_nmod(S->t[c].deprel) || S->tok2men[c] >= 0)
+                    /* (the pattern's own noun, even a role word: "withdrew
+                     * as a mediator in Afghanistan") */
+                    if (A->n || !is_obl_or_nmod(S->t[c].deprel))
                         continue;
                     for (uint32_t k = 0; k < C->pat->ncons && !A->n; k++) {
                         const lex_constraint *k2 = &C->pat->cons[k];
@@ -1302,6 +1324,8 @@ static int prep_child_matching(const sctx *S, uint32_t x, const lex_constraint *
     return -1;
 }
 
+static int compound_in(const sctx *S, uint32_t x, const char *const *lemmas, uint32_t n);
+
 static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *matched)
 {
     int found = 0;
@@ -1371,7 +1395,8 @@ static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *m
             }
             break;
         }
-        if (ok && lemma_in(t, c->lemmas, c->nlemmas)) {
+        if (ok && (lemma_in(t, c->lemmas, c->nlemmas) ||
+                   (t == &S->t[ch] && compound_in(S, ch, c->lemmas, c->nlemmas)))) {
             found = 1;
             *matched = (int)ch;
             break;
@@ -2633,6 +2658,21 @@ static int cand_at(const sctx *S, const cand *cands, uint32_t nc, uint32_t skip,
  * X to pull back", "demanded that Israel allow"): the nearest verb on the
  * right whose chain of heads reaches h through a complement, an adverbial
  * clause or a mis-attached "that", crossing no other verb; -1 when none. */
+/* Do two argument lists name the same actors? */
+static int same_actors(const arglist *a, const arglist *b)
+{
+    if (a->n != b->n)
+        return 0;
+    for (int i = 0; i < a->n; i++) {
+        int hit = 0;
+        for (int j = 0; j < b->n && !hit; j++)
+            hit = !strcmp(a->code[i], b->code[j]);
+        if (!hit)
+            return 0;
+    }
+    return 1;
+}
+
 /* Actors who pressed for what verb v refuses: "despite pressure (calls,
  * an order) from X" on the verb, or a participle "sought (demanded,
  * proposed) by X" on its object */
@@ -3263,6 +3303,17 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             FOR_CHILDREN(S, (uint32_t)o, ps)
                 if (S->t[ps].deprel == DEP_NMOD_POSS && S->tok2men[ps] >= 0 && !who.n)
                     actors_at(S, ps, &who, 0);
+        if (o >= 0 && who.n && same_actors(&who, &F->src)) {
+            /* "threatened to end their efforts between Israel and Hamas":
+             * one's own effort is no target; the parties it is between or
+             * with are */
+            memset(&who, 0, sizeof who);
+            FOR_CHILDREN(S, (uint32_t)o, ps) {
+                const tok *pc = case_of(S, ps);
+                if (S->t[ps].deprel == DEP_NMOD && pc && (fold_is(pc, "between") || fold_is(pc, "with")))
+                    actors_at(S, ps, &who, 0);
+            }
+        }
         FOR_CHILDREN(S, (uint32_t)comp, ob) {
             if (who.n)
                 break;

@@ -437,7 +437,7 @@ static int emit_explain(const clio_doc *d, buf *b)
                 if (e->tgt.end > e->tgt.start)
                     r |= quote(b, d, e->tgt.start, e->tgt.end);
                 else
-                    r |= buf_puts(b, "(implied: the other side of the story's two-party conflict)");
+                    r |= buf_puts(b, "(implied, not named in the sentence: the other side of the story's pair, or the actors' own government or country)");
             }
             r |= buf_printf(b, "\n        rule %s:%u (%s); date %s (%s)", e->rule_file ? e->rule_file : "?", e->rule_line,
                             e->path ? e->path : "", date[0] ? date : "none", DPREC[e->date.precision]);

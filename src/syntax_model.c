@@ -459,16 +459,20 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
      * is a noun compound, not the verb "tear" */
     for (uint32_t i = 1; i < n; i++) {
         int xp = m->tag_xpos[sw->tag[i]];
-        /* "The United Nations called ...": a proper-noun XPOS on a word
-         * whose UPOS came out a verb is a name ("United"), never the
-         * clause's verb */
-        if ((xp == XPOS_NNP || xp == XPOS_NNPS) && m->tag_upos[sw->tag[i]] == UPOS_VERB)
-            retag(m, sw, i, xp, UPOS_PROPN);
         if (xp == XPOS_JJ && m->tag_xpos[sw->tag[i - 1]] == XPOS_POS) {
             int nx = i + 1 < n ? m->tag_xpos[sw->tag[i + 1]] : XPOS_PERIOD;
             if (nx == XPOS_IN || nx == XPOS_PERIOD || nx == XPOS_COMMA || nx == XPOS_CC || nx == XPOS_TO ||
                 nx == XPOS_VBD || nx == XPOS_VBZ || nx == XPOS_VBP || nx == XPOS_MD)
                 retag(m, sw, i, XPOS_NN, UPOS_NOUN);
+        }
+        /* "staged a sit-in", "a walk-out": a particle glued by a hyphen to
+         * the word before is the head of a noun compound */
+        if (i >= 2 && toks[i - 1].fold_len == 1 && toks[i - 1].fold[0] == '-' && toks[i - 2].end == toks[i - 1].start &&
+            toks[i - 1].end == toks[i].start && fold_in(&toks[i], (const char *const[]){"in", "out", NULL}) &&
+            (i + 1 == n || m->tag_xpos[sw->tag[i + 1]] != XPOS_DT) &&
+            (m->tag_upos[sw->tag[i - 2]] == UPOS_VERB || m->tag_upos[sw->tag[i - 2]] == UPOS_NOUN)) {
+            retag(m, sw, i, XPOS_NN, UPOS_NOUN);
+            retag(m, sw, i - 2, XPOS_NN, UPOS_NOUN);
         }
         if (i + 1 < n && toks[i].fold_len == 4 && !memcmp(toks[i].fold, "tear", 4) &&
             toks[i + 1].fold_len == 3 && !memcmp(toks[i + 1].fold, "gas", 3) && xp != XPOS_NN)
@@ -803,6 +807,8 @@ static int fix_subject_participle(const syntax_model *m, syntax_ws *ws, const to
         return 0;
     for (uint32_t i = 1; i < n; i++) {
         int xp = m->tag_xpos[sw->tag[i]], up = m->tag_upos[sw->tag[i]];
+        if (xp == XPOS_NNP || xp == XPOS_NNPS)
+            continue; /* "The United Nations called ...": a name, whatever its UPOS */
         if (xp != XPOS_VBN) {
             if (up == UPOS_VERB || up == UPOS_AUX || up == UPOS_SCONJ || xp == XPOS_MD || xp == XPOS_PRP ||
                 xp == XPOS_WDT || xp == XPOS_WP)
