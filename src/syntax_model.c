@@ -1017,6 +1017,29 @@ static void fix_punct_heads(const syntax_model *m, syntax_ws *ws, const tok *tok
             }
         }
     }
+    /* "carried out a targeted killing of ...": a noun phrase with a
+     * determiner and no marker, copula or subject is the verb's object,
+     * not an open clausal complement */
+    for (uint32_t c = 0; c < n; c++) {
+        int32_t h = st->head[c];
+        if (st->label[c] != DEP_XCOMP || h < 0 || (uint32_t)h >= n || (uint32_t)h > c ||
+            m->tag_upos[sw->tag[c]] != UPOS_NOUN || m->tag_upos[sw->tag[h]] != UPOS_VERB)
+            continue;
+        int det = 0, clause = 0, obj = 0;
+        for (uint32_t k = 0; k < n; k++) {
+            if (st->head[k] == (int32_t)c) {
+                int l = st->label[k];
+                if (l == DEP_DET && k < c)
+                    det = 1;
+                if (l == DEP_MARK || l == DEP_COP || l == DEP_NSUBJ || l == DEP_AUX)
+                    clause = 1;
+            }
+            if (st->head[k] == h && st->label[k] == DEP_OBJ)
+                obj = 1;
+        }
+        if (det && !clause && !obj)
+            st->label[c] = DEP_OBJ;
+    }
     /* a determiner on a verb belongs to the noun right after it */
     for (uint32_t c = 0; c + 1 < n; c++) {
         int32_t h = st->head[c];
