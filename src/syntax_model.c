@@ -1057,6 +1057,38 @@ static void fix_punct_heads(const syntax_model *m, syntax_ws *ws, const tok *tok
     }
 }
 
+/* "... welcomed by Fumio Kishida in Tokyo on Thursday, the first such visit
+ * by a South Korean leader": a conjunct with no coordinating conjunction
+ * (its own or a later conjunct's) after a comma, a determined common noun
+ * on a name, is an apposition, not a second member of the phrase. */
+static void fix_conj_appos(const syntax_model *m, syntax_ws *ws, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    for (uint32_t c = 1; c < n; c++) {
+        int32_t h = st->head[c];
+        if (st->label[c] != DEP_CONJ || h < 0 || (uint32_t)h >= c || m->tag_upos[sw->tag[c]] != UPOS_NOUN ||
+            m->tag_upos[sw->tag[h]] != UPOS_PROPN)
+            continue;
+        int det = 0, comma = 0, cc = 0;
+        for (uint32_t k = 0; k < n; k++) {
+            if (st->head[k] == (int32_t)c) {
+                if (st->label[k] == DEP_DET && k < c)
+                    det = 1;
+                if (st->label[k] == DEP_CC)
+                    cc = 1;
+                if (st->label[k] == DEP_PUNCT && k < c && m->tag_xpos[sw->tag[k]] == XPOS_COMMA)
+                    comma = 1;
+            }
+            /* a later conjunct of the same head with its conjunction: a list */
+            if (k > c && st->head[k] == h && st->label[k] == DEP_CONJ)
+                cc = 1;
+        }
+        if (det && comma && !cc)
+            st->label[c] = DEP_APPOS;
+    }
+}
+
 /* "opened war crimes investigations against ...": two adjacent nouns both
  * read as objects of one verb are a noun compound (a second object is an
  * iobj, never a bare obj), so the first modifies the second, and the
@@ -1172,6 +1204,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_subject_coordination(m, ws, n);
     fix_double_object(m, ws, n);
     fix_punct_heads(m, ws, toks, n);
+    fix_conj_appos(m, ws, n);
 
     syn_state *st = &ws->st;
     size_t lemma_used = 0;
