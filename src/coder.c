@@ -3031,6 +3031,14 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                     for (uint32_t j = 0; j < nc; j++)
                         if (j != i && cands[j].head == (uint32_t)g && cands[j].pat->pos == 'V' && !cands[j].pat->frame)
                             drop = 1;
+                /* "an Israeli air strike killed a Hezbollah commander": a
+                 * violent act that is the subject of a violent verb is that
+                 * verb's means, one event */
+                if (g >= 0 && dr == DEP_NSUBJ && code_root(C->pat->code) >= 18)
+                    for (uint32_t j = 0; j < nc; j++)
+                        if (j != i && cands[j].head == (uint32_t)g && cands[j].pat->pos == 'V' &&
+                            code_root(cands[j].pat->code) >= 18)
+                            drop = 1;
             }
             if (!drop)
                 cands[w++] = cands[i];
