@@ -674,6 +674,18 @@ static int cmp_ltype(const void *a, const void *b)
     return memcmp(x->l, y->l, x->ll);
 }
 
+/* a regular verb form generated from WordNet's verb index */
+typedef struct vgen { char f[64]; char l[48]; uint8_t x; } vgen;
+
+static int cmp_gen(const void *a, const void *b)
+{
+    const vgen *x = a, *y = b;
+    int c = strcmp(x->f, y->f);
+    if (c) return c;
+    if (x->x != y->x) return x->x < y->x ? -1 : 1;
+    return strcmp(x->l, y->l);
+}
+
 static void learn_lemmas(const corpus *c, const char *wordnet, lbuilt *out)
 {
     size_t total = 0;
@@ -791,10 +803,91 @@ static void learn_lemmas(const corpus *c, const char *wordnet, lbuilt *out)
             fclose(f);
         }
     }
+    /* regular inflections of WordNet's verbs ("shelled", "raided",
+     * "freed", "eyed") where the suffix rules, learned from a treebank
+     * that may not hold the word, would cut them wrongly ("shel",
+     * "raide"); a form two verbs could inflect to ("singed") is left to
+     * the rules */
+    size_t nreg = 0;
+    if (wordnet) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/index.verb", wordnet);
+        FILE *f = fopen(path, "r");
+        if (!f) die("cannot open", path);
+        size_t cap = 1 << 16, ng = 0;
+        vgen *g = xmalloc(cap * sizeof *g);
+        char line[4096];
+        while (fgets(line, sizeof line, f)) {
+            if (line[0] == ' ') continue; /* licence header */
+            char v[48];
+            if (sscanf(line, "%47s", v) != 1) continue;
+            size_t n = strlen(v), ok = n >= 2;
+            for (size_t i = 0; i < n && ok; i++) ok = v[i] >= 'a' && v[i] <= 'z';
+            if (!ok) continue;
+            char last = v[n - 1], prev = v[n - 2];
+            int vow_l = strchr("aeiou", last) != NULL, vow_p = strchr("aeiou", prev) != NULL;
+            int cvc = !vow_l && vow_p && !strchr("wxy", last) && (n < 3 || !strchr("aeiou", v[n - 3]));
+            char forms[8][64];
+            uint8_t xs[8];
+            int nf = 0;
+            #define GEN(x_, ...) do { if (nf < 8) { snprintf(forms[nf], 64, __VA_ARGS__); xs[nf++] = (uint8_t)(x_); } } while (0)
+            if (last == 'e') { GEN(XPOS_VBD, "%sd", v); }
+            else if (last == 'y' && !vow_p) { GEN(XPOS_VBD, "%.*sied", (int)(n - 1), v); }
+            else { GEN(XPOS_VBD, "%sed", v); if (cvc) GEN(XPOS_VBD, "%s%ced", v, last); }
+            if (last == 'e' && prev != 'e' && prev != 'y' && prev != 'o' && prev != 'i') GEN(XPOS_VBG, "%.*sing", (int)(n - 1), v);
+            else if (last == 'e' && prev == 'i') GEN(XPOS_VBG, "%.*sying", (int)(n - 2), v);
+            else { GEN(XPOS_VBG, "%sing", v); if (cvc) GEN(XPOS_VBG, "%s%cing", v, last); }
+            if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's'))) GEN(XPOS_VBZ, "%ses", v);
+            else if (last == 'y' && !vow_p) GEN(XPOS_VBZ, "%.*sies", (int)(n - 1), v);
+            else GEN(XPOS_VBZ, "%ss", v);
+            #undef GEN
+            for (int q = 0; q < nf; q++) {
+                if (ng + 2 > cap) { cap *= 2; g = xrealloc(g, cap * sizeof *g); }
+                memcpy(g[ng].f, forms[q], 64); memcpy(g[ng].l, v, 48); g[ng].x = xs[q]; ng++;
+                if (xs[q] == XPOS_VBD) { g[ng] = g[ng - 1]; g[ng].x = XPOS_VBN; ng++; }
+            }
+        }
+        fclose(f);
+        /* sort by (form, xpos) to find forms with two candidate lemmas */
+        qsort(g, ng, sizeof *g, cmp_gen);
+        lbuilt b0;
+        syn_strmap view0;
+        lmap_build(&all, &b0, &view0);
+        for (size_t i = 0; i < ng;) {
+            size_t j = i + 1;
+            int amb = 0;
+            while (j < ng && g[j].x == g[i].x && !strcmp(g[j].f, g[i].f)) {
+                if (strcmp(g[j].l, g[i].l)) amb = 1;
+                j++;
+            }
+            size_t fl = strlen(g[i].f), ll = strlen(g[i].l);
+            int xp = g[i].x;
+            if (!amb) {
+                ltype key = { g[i].f, (uint32_t)fl, (uint8_t)xp, "", 0 };
+                size_t lo = 0, hi = nt;
+                while (lo < hi) {
+                    size_t mid = (lo + hi) / 2;
+                    ltype a = ty[mid]; a.l = ""; a.ll = 0;
+                    if (cmp_ltype(&a, &key) < 0) lo = mid + 1; else hi = mid;
+                }
+                int in_tb = lo < nt && ty[lo].fl == fl && memcmp(ty[lo].f, g[i].f, fl) == 0 && ty[lo].x == xp;
+                const char *ms;
+                size_t l = syn_lemma(&rv, g[i].f, fl, xp, lbuf, sizeof lbuf, &ms);
+                if (!in_tb && !(l == ll && memcmp(lbuf, g[i].l, l) == 0) &&
+                    syn_strmap_find(&view0, syn_lemma_key(g[i].f, fl, xp)) < 0) {
+                    lmap_add(&all, syn_lemma_key(g[i].f, fl, xp), 0, g[i].l, ll);
+                    nreg++;
+                }
+            }
+            i = j;
+        }
+        free(g);
+        free(b0.keys); free(b0.off); free(b0.len); free(b0.strip); free(b0.pool);
+    }
     syn_strmap view;
     lmap_build(&all, out, &view);
-    fprintf(stderr, "lemmas: %zu types, %zu rules, %zu exceptions, %zu from WordNet\n",
-            nt, rules.n, nexc, nwn);
+    fprintf(stderr, "lemmas: %zu types, %zu rules, %zu exceptions, %zu from WordNet, %zu regular verb forms\n",
+            nt, rules.n, nexc, nwn, nreg);
     free(r); free(t); free(ty);
 }
 
