@@ -640,6 +640,9 @@ static int light_verb(const sctx *S, uint32_t x)
                 return -1;
         return h;
     }
+    if (dr == DEP_OBL && S->t[h].upos == UPOS_VERB && case_of(S, x) && fold_is(case_of(S, x), "in") &&
+        (lemma_is(&S->t[h], "engage") || lemma_is(&S->t[h], "participate") || lemma_is(&S->t[h], "involve")))
+        return h; /* "were engaged in ethnic cleansing", "participated in the attacks" */
     return -1;
 }
 
