@@ -634,7 +634,10 @@ static int light_verb(const sctx *S, uint32_t x)
                                                 "see",     "suffer", "endure", "prevent", "avert", "invite",
                                                 /* a topic, not an act: "discussed the grain deal" */
                                                 "discuss", "debate", "review", "examine", "consider", "study",
-                                                "mention", "explore", "analyse", "analyze", "assess", "weigh"};
+                                                "mention", "explore", "analyse", "analyze", "assess", "weigh",
+                                                /* having weapons is not using them: "manufacturing chemical weapons" */
+                                                "manufacture", "produce", "stockpile", "possess", "acquire", "smuggle",
+                                                "store", "hide"};
         for (size_t i = 0; i < sizeof NOT_LIGHT / sizeof NOT_LIGHT[0]; i++)
             if (lemma_is(&S->t[h], NOT_LIGHT[i]))
                 return -1;
