@@ -2900,6 +2900,19 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                     for (uint32_t j = 0; j < nc; j++)
                         if (j != i && cands[j].head == (uint32_t)g && cands[j].pat->pos == 'V' && !cands[j].pat->frame)
                             drop = 1;
+                /* "renewed negotiations on an Israeli troop pullback": what
+                 * talks are about is their topic, not an act */
+                const tok *cs = case_of(S, C->head);
+                if (g >= 0 && (dr == DEP_NMOD || dr == DEP_OBL) && (topic_case(cs) || (cs && fold_is(cs, "on"))))
+                    for (uint32_t j = 0; j < nc; j++) {
+                        uint32_t th = cands[j].head; /* the talks, or their light verb */
+                        if (j == i || cands[j].pat->pos != 'N' ||
+                            code_root(cands[j].code ? cands[j].code : cands[j].pat->code) != 4)
+                            continue;
+                        if ((dr == DEP_NMOD && th == (uint32_t)g) ||
+                            (dr == DEP_OBL && S->t[th].deprel == DEP_OBJ && S->t[th].head == g))
+                            drop = 1;
+                    }
             }
             if (!drop)
                 cands[w++] = cands[i];
