@@ -1512,7 +1512,8 @@ static unsigned modality(const sctx *S, uint32_t h)
                                 lemma_is(&S->t[gp], "elect") || lemma_is(&S->t[gp], "choose") ||
                                 lemma_is(&S->t[gp], "move"));
         FOR_CHILDREN(S, h, c)
-            if (S->t[c].deprel == DEP_MARK && fold_is(&S->t[c], "to") && S->t[h].deprel == DEP_ADVCL && !voted)
+            if (S->t[c].deprel == DEP_MARK && fold_is(&S->t[c], "to") && S->t[h].deprel == DEP_ADVCL && !voted &&
+                S->t[h].xpos != XPOS_VBG) /* "resorted to throwing stones" is no infinitive */
                 m |= MOD_PURPOSE;
     }
     /* "is to meet", "plans to meet", "is expected to meet" */
