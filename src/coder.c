@@ -2342,7 +2342,11 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                 arg_add(&tgt, M->codes[0], S->t[M->first].start, S->t[M->last].end);
         }
     }
-    if (!tgt.n && root == 14) {
+    /* "agreed to postpone the demonstration", "called off the strike":
+     * easing dissent with no one named is easing it toward one's own
+     * government, as the protest itself would be (CAMEO 082, 0352, 1242) */
+    int eases_dissent = !strncmp(code, "082", 3) || !strncmp(code, "0352", 4) || !strncmp(code, "1242", 4);
+    if (!tgt.n && (root == 14 || eases_dissent)) {
         /* protests with no one named are directed at the protesters' own
          * government (CAMEO's usual reading) */
         for (int i = 0; i < src.n; i++) {
