@@ -753,6 +753,26 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
         }
         if (o >= 0)
             actors_at(S, (uint32_t)o, A, 0);
+        uint32_t praised_concession = 0, n_pats = 0;
+        if (!A->n && o >= 0 && !noun && S->tok2men[o] < 0 && S->t[o].upos == UPOS_NOUN && S->t[o].lemma) {
+            const lex_pattern *ps = lexicon_patterns(S->lx, S->t[o].lemma, S->t[o].lemma_len, 'N', &n_pats);
+            for (uint32_t q = 0; ps && q < n_pats; q++)
+                /* praise for a concession is for the one who made it, not the
+                 * one it was made to ("welcomed the release of the journalists") */
+                praised_concession += code_root(ps[q].code) == 8 && code_root(C->pat->code) == 5;
+        }
+        if (!A->n && o >= 0 && !noun && S->tok2men[o] < 0 && S->t[o].upos == UPOS_NOUN && S->t[o].lemma &&
+            !praised_concession) {
+            /* "expelled inspectors of the IAEA", "defended the right of
+             * Russian troops": an object that names no one belongs to the
+             * actor it is "of" */
+            FOR_CHILDREN(S, (uint32_t)o, c)
+                if (S->t[c].deprel == DEP_NMOD && !A->n) {
+                    const tok *cs = case_of(S, c);
+                    if (cs && fold_is(cs, "of"))
+                        actors_at(S, c, A, 0);
+                }
+        }
         if (!A->n && o >= 0 && !noun && !is_passive(S, h) && S->tok2men[o] < 0) {
             /* "rejected calls by Kofi Annan" with "by" hung on the verb: an
              * active verb has no agent phrase, so it belongs to the object */
