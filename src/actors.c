@@ -605,9 +605,20 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                 int ok2 = lexicon_match(lx, toks, M->last + 2, n, date, om, 2);
                 if (ok2 > 0 && (om[0].kind == LEX_COUNTRY || om[0].kind == LEX_ADJ)) {
                     char cc[16];
-                    combine(cc, om[0].code, role);
+                    uint32_t extra = 0;
+                    lex_match rm[2];
+                    uint32_t after = M->last + 2 + om[0].ntok;
+                    if (om[0].kind == LEX_ADJ && after < n && lexicon_match(lx, toks, after, n, date, rm, 2) > 0 &&
+                        rm[0].kind == LEX_ROLE) {
+                        /* "leaders of the Kenyan opposition": the body named
+                         * after the adjective gives the role, as with "for" */
+                        combine(cc, om[0].code, rm[0].code);
+                        extra = rm[0].ntok;
+                    } else {
+                        combine(cc, om[0].code, role);
+                    }
                     add_code(M, cc);
-                    M->last += 1 + om[0].ntok;
+                    M->last += 1 + om[0].ntok + extra;
                     M->kind = MEN_ROLE;
                     M->how = "role of country";
                     merged = 1;

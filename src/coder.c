@@ -654,12 +654,18 @@ static int light_verb(const sctx *S, uint32_t x)
                                                 "see",     "suffer", "endure", "prevent", "avert", "invite",
                                                 /* a topic, not an act: "discussed the grain deal" */
                                                 "discuss", "debate", "review", "examine", "consider", "study",
-                                                "mention", "explore", "analyse", "analyze", "assess", "weigh"};
+                                                "mention", "explore", "analyse", "analyze", "assess", "weigh",
+                                                /* having weapons is not using them: "manufacturing chemical weapons" */
+                                                "manufacture", "produce", "stockpile", "possess", "acquire", "smuggle",
+                                                "store", "hide"};
         for (size_t i = 0; i < sizeof NOT_LIGHT / sizeof NOT_LIGHT[0]; i++)
             if (lemma_is(&S->t[h], NOT_LIGHT[i]))
                 return -1;
         return h;
     }
+    if (dr == DEP_OBL && S->t[h].upos == UPOS_VERB && case_of(S, x) && fold_is(case_of(S, x), "in") &&
+        (lemma_is(&S->t[h], "engage") || lemma_is(&S->t[h], "participate") || lemma_is(&S->t[h], "involve")))
+        return h; /* "were engaged in ethnic cleansing", "participated in the attacks" */
     return -1;
 }
 
@@ -783,6 +789,26 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
         }
         if (o >= 0)
             actors_at(S, (uint32_t)o, A, 0);
+        uint32_t praised_concession = 0, n_pats = 0;
+        if (!A->n && o >= 0 && !noun && S->tok2men[o] < 0 && S->t[o].upos == UPOS_NOUN && S->t[o].lemma) {
+            const lex_pattern *ps = lexicon_patterns(S->lx, S->t[o].lemma, S->t[o].lemma_len, 'N', &n_pats);
+            for (uint32_t q = 0; ps && q < n_pats; q++)
+                /* praise for a concession is for the one who made it, not the
+                 * one it was made to ("welcomed the release of the journalists") */
+                praised_concession += code_root(ps[q].code) == 8 && code_root(C->pat->code) == 5;
+        }
+        if (!A->n && o >= 0 && !noun && S->tok2men[o] < 0 && S->t[o].upos == UPOS_NOUN && S->t[o].lemma &&
+            !praised_concession) {
+            /* "expelled inspectors of the IAEA", "defended the right of
+             * Russian troops": an object that names no one belongs to the
+             * actor it is "of" */
+            FOR_CHILDREN(S, (uint32_t)o, c)
+                if (S->t[c].deprel == DEP_NMOD && !A->n) {
+                    const tok *cs = case_of(S, c);
+                    if (cs && fold_is(cs, "of"))
+                        actors_at(S, c, A, 0);
+                }
+        }
         if (!A->n && o >= 0 && !noun && !is_passive(S, h) && S->tok2men[o] < 0) {
             /* "rejected calls by Kofi Annan" with "by" hung on the verb: an
              * active verb has no agent phrase, so it belongs to the object */
@@ -1287,7 +1313,7 @@ static int is_measure(const tok *t)
         "kind", "type", "form", "set", "piece", "bill", "$", "billion", "million", "euro", "dollar", "pound",
         "yuan", "worth", "sum", "tranche", "hundreds", "thousands", "dozens", "scores", "hundred", "thousand",
         "dozen", "score", "millions", "volume", "volumes", "barrel", "barrels", "cargo", "cargoes",
-        "quantity", "quantities", "day", "days", "week", "weeks", "round", "rounds", NULL};
+        "quantity", "quantities", "day", "days", "week", "weeks", "round", "rounds", "part", "portion", NULL};
     for (int i = 0; M[i]; i++)
         if (lemma_is(t, M[i]))
             return 1;
@@ -1554,7 +1580,8 @@ static unsigned modality(const sctx *S, uint32_t h)
                                 lemma_is(&S->t[gp], "elect") || lemma_is(&S->t[gp], "choose") ||
                                 lemma_is(&S->t[gp], "move"));
         FOR_CHILDREN(S, h, c)
-            if (S->t[c].deprel == DEP_MARK && fold_is(&S->t[c], "to") && S->t[h].deprel == DEP_ADVCL && !voted)
+            if (S->t[c].deprel == DEP_MARK && fold_is(&S->t[c], "to") && S->t[h].deprel == DEP_ADVCL && !voted &&
+                S->t[h].xpos != XPOS_VBG) /* "resorted to throwing stones" is no infinitive */
                 m |= MOD_PURPOSE;
     }
     /* "is to meet", "plans to meet", "is expected to meet" */
@@ -1580,6 +1607,8 @@ static unsigned modality(const sctx *S, uint32_t h)
                 m |= MOD_FUTURE;
         if (object_control && (lemma_is(gv, "want") || lemma_is(gv, "expect") || lemma_is(gv, "wish")))
             m |= MOD_HEDGE; /* someone else's wish for them, not an act */
+        if (lemma_is(gv, "fail"))
+            m |= MOD_NEG; /* "failed to uphold the rights of": not done */
         m |= modality(S, (uint32_t)g) & (MOD_FUTURE | MOD_HEDGE | MOD_COND);
     }
     return m;
@@ -2406,7 +2435,11 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                 arg_add(&tgt, M->codes[0], S->t[M->first].start, S->t[M->last].end);
         }
     }
-    if (!tgt.n && root == 14) {
+    /* "agreed to postpone the demonstration", "called off the strike":
+     * easing dissent with no one named is easing it toward one's own
+     * government, as the protest itself would be (CAMEO 082, 0352, 1242) */
+    int eases_dissent = !strncmp(code, "082", 3) || !strncmp(code, "0352", 4) || !strncmp(code, "1242", 4);
+    if (!tgt.n && (root == 14 || eases_dissent)) {
         /* protests with no one named are directed at the protesters' own
          * government (CAMEO's usual reading) */
         for (int i = 0; i < src.n; i++) {
@@ -3039,6 +3072,19 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                         if (j != i && cands[j].head == (uint32_t)g && cands[j].pat->pos == 'V' &&
                             code_root(cands[j].pat->code) >= 18)
                             drop = 1;
+                /* "renewed negotiations on an Israeli troop pullback": what
+                 * talks are about is their topic, not an act */
+                const tok *cs = case_of(S, C->head);
+                if (g >= 0 && (dr == DEP_NMOD || dr == DEP_OBL) && (topic_case(cs) || (cs && fold_is(cs, "on"))))
+                    for (uint32_t j = 0; j < nc; j++) {
+                        uint32_t th = cands[j].head; /* the talks, or their light verb */
+                        if (j == i || cands[j].pat->pos != 'N' ||
+                            code_root(cands[j].code ? cands[j].code : cands[j].pat->code) != 4)
+                            continue;
+                        if ((dr == DEP_NMOD && th == (uint32_t)g) ||
+                            (dr == DEP_OBL && S->t[th].deprel == DEP_OBJ && S->t[th].head == g))
+                            drop = 1;
+                    }
             }
             if (!drop)
                 cands[w++] = cands[i];
