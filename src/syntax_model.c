@@ -1089,6 +1089,38 @@ static void fix_conj_appos(const syntax_model *m, syntax_ws *ws, uint32_t n)
     }
 }
 
+/* "kidnapped up to 16 Russian advisers", "killed up to 30 people": "up to"
+ * before a number bounds the number; the noun phrase is the verb's object,
+ * not an oblique with "up" as the verb's particle */
+static void fix_up_to(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t i = 1; i + 3 < n; i++) {
+        if (!fold_in(&toks[i], (const char *const[]){"up", NULL}) ||
+            !fold_in(&toks[i + 1], (const char *const[]){"to", NULL}) || m->tag_xpos[sw->tag[i + 2]] != XPOS_CD)
+            continue;
+        int32_t v = st->head[i], noun = st->head[i + 1];
+        if (v < 0 || noun < 0 || (uint32_t)noun >= n || st->head[noun] != v || st->label[noun] != DEP_OBL ||
+            m->tag_upos[sw->tag[v]] != UPOS_VERB)
+            continue;
+        int has_obj = 0;
+        for (uint32_t k = 0; k < n; k++)
+            if (st->head[k] == v && st->label[k] == DEP_OBJ)
+                has_obj = 1;
+        if (has_obj)
+            continue;
+        st->label[noun] = DEP_OBJ;
+        st->head[i] = (int32_t)(i + 2);
+        st->label[i] = DEP_ADVMOD;
+        st->head[i + 1] = (int32_t)i;
+        st->label[i + 1] = DEP_FIXED;
+        retag(m, sw, i, XPOS_RB, UPOS_ADV);
+    }
+}
+
 /* "opened war crimes investigations against ...": two adjacent nouns both
  * read as objects of one verb are a noun compound (a second object is an
  * iobj, never a bare obj), so the first modifies the second, and the
@@ -1205,6 +1237,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_double_object(m, ws, n);
     fix_punct_heads(m, ws, toks, n);
     fix_conj_appos(m, ws, n);
+    fix_up_to(m, ws, toks, n);
 
     syn_state *st = &ws->st;
     size_t lemma_used = 0;
