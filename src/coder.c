@@ -213,6 +213,20 @@ static int is_quantity_noun(const tok *t)
     return 0;
 }
 
+/* a noun for whoever heads or speaks for a body ("the head of ...") */
+static int leader_noun(const tok *t)
+{
+    static const char *const L[] = {"head", "chief", "director", "director-general", "coordinator", "chairman",
+        "chairwoman", "chairperson", "chair", "secretary-general", "commissioner", "administrator", "boss",
+        "leader", "president", "representative", "spokesman", "spokeswoman", "spokesperson", NULL};
+    if (t->upos != UPOS_NOUN && t->upos != UPOS_PROPN)
+        return 0;
+    for (int i = 0; L[i]; i++)
+        if (lemma_is(t, L[i]) || fold_is(t, L[i]))
+            return 1;
+    return 0;
+}
+
 /* a place standing for its country: "air strikes on Gaza" -> PSE */
 /* the sub-national place (not the dateline) covering token x, or NULL */
 static const place *place_covering(const sctx *S, uint32_t x)
@@ -373,6 +387,27 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                         add_mention(S, A, S->tok2men[c]);
                         found = 1;
                         break;
+                    }
+                /* "Jan Egeland, the head of the Norwegian Refugee Council,":
+                 * a name whose apposition is the head of an organisation */
+                FOR_CHILDREN(S, x, c)
+                    if (!found && S->t[c].deprel == DEP_APPOS && S->t[x].upos == UPOS_PROPN && leader_noun(&S->t[c])) {
+                        int before = A->n;
+                        actors_at(S, c, A, depth + 1);
+                        found = A->n > before;
+                    }
+            }
+            if (!found && leader_noun(&S->t[x])) {
+                /* "the head of the Norwegian Refugee Council", "the chief of
+                 * Sudan's army", "the director of the agency": the one led */
+                FOR_CHILDREN(S, x, c)
+                    if (!found && S->t[c].deprel == DEP_NMOD) {
+                        const tok *cs = case_of(S, c);
+                        if (cs && (fold_is(cs, "of") || fold_is(cs, "for"))) {
+                            int before = A->n;
+                            actors_at(S, c, A, depth + 1);
+                            found = A->n > before;
+                        }
                     }
             }
             if (!found && S->t[x].upos == UPOS_NOUN) {
