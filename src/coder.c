@@ -1685,16 +1685,13 @@ static const lex_pattern *best_pattern(const sctx *S, uint32_t h, const lex_patt
                 score += 2 + (P->cons[k].nlemmas ? 1 : 0);
                 if (m >= 0 && P->cons[k].nlemmas && ng < 4)
                     got[ng++] = m;
+                /* "war crimes" matches "war-crime" in one list better than
+                 * "crime" in another: a compound spelled out in the list
+                 * is the more specific reading */
+                if (ok && m >= 0 && P->cons[k].nlemmas &&
+                    compound_in(S, (uint32_t)m, P->cons[k].lemmas, P->cons[k].nlemmas))
+                    score++;
             }
-        }
-        /* "war crimes" matches "war-crime" in one list better than
-         * "crime" in another: a compound spelled out in the list is the
-         * more specific reading */
-        for (uint32_t k = 0; k < P->ncons && ok; k++) {
-            int m;
-            if (!P->cons[k].negative && P->cons[k].nlemmas && cons_holds(S, h, &P->cons[k], &m) && m >= 0 &&
-                compound_in(S, (uint32_t)m, P->cons[k].lemmas, P->cons[k].nlemmas))
-                score++;
         }
         if (ok && np > 1) {
             /* equally specific readings: prefer the one whose roles the
