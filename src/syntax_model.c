@@ -1121,6 +1121,48 @@ static void fix_up_to(const syntax_model *m, syntax_ws *ws, const tok *toks, uin
     }
 }
 
+/* "launched a massive missile and drone attack on ...": a domain noun
+ * coordinated with the modifier of a following noun is a modifier too,
+ * not the object with "attack" as its conjunct */
+static void fix_coordinated_modifier(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const MODN[] = {"missile", "drone", "rocket", "artillery", "air", "ground", "land", "sea",
+        "trade", "security", "energy", "defence", "defense", "border", "gas", "oil", "arms", "cyber", "mortar",
+        "tank", "bomb", "gun", "naval", "drug", "weapons", "economic", "military", "political", "financial", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t h = 0; h + 3 < n; h++) {
+        if (!fold_in(&toks[h], MODN) || m->tag_upos[sw->tag[h + 1]] != UPOS_CCONJ)
+            continue;
+        uint32_t k = h + 2, c = h + 3;
+        if (st->head[c] != (int32_t)h || st->label[c] != DEP_CONJ || m->tag_upos[sw->tag[c]] != UPOS_NOUN)
+            continue;
+        /* "missile and drone attack": or the conjunct directly after the
+         * conjunction with the modifier hung on it */
+        if (!(st->head[k] == (int32_t)c && (st->label[k] == DEP_COMPOUND || st->label[k] == DEP_AMOD)))
+            continue;
+        if (m->tag_xpos[sw->tag[h]] != XPOS_NN && m->tag_upos[sw->tag[h]] != UPOS_ADJ)
+            continue;
+        /* the phrase's head takes the first word's place in the tree */
+        st->head[c] = st->head[h];
+        st->label[c] = st->label[h];
+        for (uint32_t q = 0; q < n; q++)
+            if (st->head[q] == (int32_t)h && q < h)
+                st->head[q] = (int32_t)c; /* "a massive": the whole phrase's */
+            else if (st->head[q] == (int32_t)h && q > c)
+                st->head[q] = (int32_t)c; /* "on Ukraine's grid" */
+        st->head[h] = (int32_t)c;
+        st->label[h] = m->tag_upos[sw->tag[h]] == UPOS_ADJ ? DEP_AMOD : DEP_COMPOUND;
+        /* the second modifier is the first's conjunct, with its conjunction */
+        st->head[k] = (int32_t)h;
+        st->label[k] = DEP_CONJ;
+        st->head[h + 1] = (int32_t)k;
+        st->label[h + 1] = DEP_CC;
+    }
+}
+
 /* "opened war crimes investigations against ...": two adjacent nouns both
  * read as objects of one verb are a noun compound (a second object is an
  * iobj, never a bare obj), so the first modifies the second, and the
@@ -1238,6 +1280,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_punct_heads(m, ws, toks, n);
     fix_conj_appos(m, ws, n);
     fix_up_to(m, ws, toks, n);
+    fix_coordinated_modifier(m, ws, toks, n);
 
     syn_state *st = &ws->st;
     size_t lemma_used = 0;
