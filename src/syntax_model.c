@@ -1163,6 +1163,38 @@ static void fix_coordinated_modifier(const syntax_model *m, syntax_ws *ws, const
     }
 }
 
+/* "breached the truce in Lebanon dozens of times": a name read as a
+ * compound of the quantity word after it ends its own phrase; the quantity
+ * ("dozens of times") is a separate measure on the verb */
+static void fix_name_before_quantity(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const QTY[] = {"dozens", "hundreds", "thousands", "scores", "millions", "tens", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t i = 1; i + 2 < n; i++) {
+        uint32_t q = i + 1;
+        if (m->tag_upos[sw->tag[i]] != UPOS_PROPN || st->label[i] != DEP_COMPOUND || st->head[i] != (int32_t)q ||
+            !fold_in(&toks[q], QTY) || !fold_in(&toks[q + 1], (const char *const[]){"of", NULL}))
+            continue;
+        int32_t cs = -1;
+        for (uint32_t k = 0; k < i; k++)
+            if (st->head[k] == (int32_t)q && st->label[k] == DEP_CASE)
+                cs = (int32_t)k;
+        if (cs < 0)
+            continue;
+        st->head[i] = st->head[q];
+        st->label[i] = st->label[q];
+        st->head[cs] = (int32_t)i;
+        for (uint32_t k = 0; k < i; k++)
+            if (st->head[k] == (int32_t)q && k != (uint32_t)cs)
+                st->head[k] = (int32_t)i; /* "the" of "the Gaza Strip" */
+        if (st->label[q] == DEP_OBL)
+            st->label[q] = DEP_OBL_NPMOD;
+    }
+}
+
 /* "opened war crimes investigations against ...": two adjacent nouns both
  * read as objects of one verb are a noun compound (a second object is an
  * iobj, never a bare obj), so the first modifies the second, and the
@@ -1281,6 +1313,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_conj_appos(m, ws, n);
     fix_up_to(m, ws, toks, n);
     fix_coordinated_modifier(m, ws, toks, n);
+    fix_name_before_quantity(m, ws, toks, n);
 
     syn_state *st = &ws->st;
     size_t lemma_used = 0;
