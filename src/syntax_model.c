@@ -791,6 +791,93 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
     }
 }
 
+/* "German Chancellor Friedrich Merz on Friday halted ...": wire copy puts
+ * the day between the subject and its verb, an order the treebanks rarely
+ * show and the parser often misreads (the verb becomes a modifier of its
+ * object).  The sentence is parsed without "on <weekday>" and the two words
+ * are put back as an oblique of the verb.  Returns 1 when it parsed. */
+static int parse_without_day(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const DAYS[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold || n < 5 || n > 200)
+        return 0;
+    uint32_t a = 0;
+    for (uint32_t i = 1; i + 2 < n && !a; i++) {
+        int xp = m->tag_xpos[sw->tag[i - 1]];
+        if (!fold_in(&toks[i], (const char *const[]){"on", NULL}) || !fold_in(&toks[i + 1], DAYS) ||
+            !(xp == XPOS_NNP || xp == XPOS_NNPS || xp == XPOS_NN || xp == XPOS_NNS || xp == XPOS_PRP))
+            continue;
+        int nx = m->tag_xpos[sw->tag[i + 2]];
+        if (nx == XPOS_VBD || nx == XPOS_VBZ || nx == XPOS_VBP || nx == XPOS_MD ||
+            (nx == XPOS_RB && i + 3 < n && m->tag_xpos[sw->tag[i + 3]] == XPOS_VBD))
+            a = i;
+    }
+    if (!a)
+        return 0;
+    const uint32_t d = 2, r = n - d;
+    /* keep the two words' features, close the gap, parse, reopen it */
+    uint64_t w[2], suf[8], pre[6], shape[2];
+    uint8_t tag[2], amb[2], xpos[2], tag1[2], unsure[2];
+    memcpy(w, sw->w + a, sizeof w);
+    memcpy(suf, sw->suf + 4 * a, sizeof suf);
+    memcpy(pre, sw->pre + 3 * a, sizeof pre);
+    memcpy(shape, sw->shape + a, sizeof shape);
+    memcpy(tag, sw->tag + a, 2); memcpy(amb, sw->amb + a, 2); memcpy(xpos, sw->xpos + a, 2);
+    memcpy(tag1, sw->tag1 + a, 2); memcpy(unsure, sw->unsure + a, 2);
+    uint32_t tail = n - a - d;
+    memmove(sw->w + a, sw->w + a + d, tail * sizeof *sw->w);
+    memmove(sw->suf + 4 * a, sw->suf + 4 * (a + d), 4 * tail * sizeof *sw->suf);
+    memmove(sw->pre + 3 * a, sw->pre + 3 * (a + d), 3 * tail * sizeof *sw->pre);
+    memmove(sw->shape + a, sw->shape + a + d, tail * sizeof *sw->shape);
+    memmove(sw->tag + a, sw->tag + a + d, tail); memmove(sw->amb + a, sw->amb + a + d, tail);
+    memmove(sw->xpos + a, sw->xpos + a + d, tail); memmove(sw->tag1 + a, sw->tag1 + a + d, tail);
+    memmove(sw->unsure + a, sw->unsure + a + d, tail);
+    sw->n = r;
+    parse_sentence(m, ws, r);
+    /* reopen: words at or after a move right by d, the root from r to n */
+    for (uint32_t i = r + 1; i-- > 0;) {
+        int32_t h = st->head[i];
+        if (h == (int32_t)r)
+            h = (int32_t)n;
+        else if (h >= (int32_t)a)
+            h += (int32_t)d;
+        uint32_t to = i == r ? n : i >= a ? i + d : i;
+        st->head[to] = h;
+        st->label[to] = st->label[i];
+        st->lset[to] = st->lset[i];
+        st->rset[to] = st->rset[i];
+    }
+    memmove(sw->w + a + d, sw->w + a, tail * sizeof *sw->w);
+    memmove(sw->suf + 4 * (a + d), sw->suf + 4 * a, 4 * tail * sizeof *sw->suf);
+    memmove(sw->pre + 3 * (a + d), sw->pre + 3 * a, 3 * tail * sizeof *sw->pre);
+    memmove(sw->shape + a + d, sw->shape + a, tail * sizeof *sw->shape);
+    memmove(sw->tag + a + d, sw->tag + a, tail); memmove(sw->amb + a + d, sw->amb + a, tail);
+    memmove(sw->xpos + a + d, sw->xpos + a, tail); memmove(sw->tag1 + a + d, sw->tag1 + a, tail);
+    memmove(sw->unsure + a + d, sw->unsure + a, tail);
+    memcpy(sw->w + a, w, sizeof w);
+    memcpy(sw->suf + 4 * a, suf, sizeof suf);
+    memcpy(sw->pre + 3 * a, pre, sizeof pre);
+    memcpy(sw->shape + a, shape, sizeof shape);
+    memcpy(sw->tag + a, tag, 2); memcpy(sw->amb + a, amb, 2); memcpy(sw->xpos + a, xpos, 2);
+    memcpy(sw->tag1 + a, tag1, 2); memcpy(sw->unsure + a, unsure, 2);
+    sw->n = n;
+    /* the day hangs on the verb after it (past an adverb) */
+    uint32_t v = a + d;
+    if (m->tag_xpos[sw->tag[v]] == XPOS_RB)
+        v++;
+    st->head[a] = (int32_t)(a + 1);
+    st->label[a] = DEP_CASE;
+    st->lset[a] = st->rset[a] = 0;
+    st->head[a + 1] = (int32_t)v;
+    st->label[a + 1] = DEP_OBL;
+    st->lset[a + 1] = 1ull << (DEP_CASE & 63);
+    st->rset[a + 1] = 0;
+    return 1;
+}
+
 /* "Tanzanian police arrested opposition leader Tundu Lissu ...": the
  * sentence's first verb, read as a participle modifying the subject noun,
  * is its main verb when it takes an object and has no auxiliary (a reduced
@@ -1302,7 +1389,8 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
         syn_words_set(sw, i, toks[i].form, toks[i].form_len);
     tag_sentence(m, ws, n);
     fix_auxiliaries(m, ws, toks, n);
-    parse_sentence(m, ws, n);
+    if (!parse_without_day(m, ws, toks, n))
+        parse_sentence(m, ws, n);
     if (fix_subject_participle(m, ws, toks, n))
         parse_sentence(m, ws, n);
     fix_final_attribution(m, ws, toks, n);
