@@ -748,6 +748,19 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
                 break;
             }
     }
+    /* "was shot dead by a gunman", "were held by the rebels": after a form
+     * of "be" (already read as an auxiliary), an irregular participle read
+     * as a noun or adjective before "dead", "by" or a phrase is the
+     * passive participle */
+    for (uint32_t i = 0; i + 2 < n; i++) {
+        static const char *const BEP[] = {"shot", "hit", "struck", "held", "led", "sent", "fought", "beaten", "cut",
+            "shut", NULL};
+        static const char *const AFT[] = {"dead", "by", "down", "in", "on", "at", "near", "during", NULL};
+        int xj = m->tag_xpos[sw->tag[i + 1]];
+        if (fold_in(&toks[i], BE) && (xj == XPOS_NN || xj == XPOS_JJ) && fold_in(&toks[i + 1], BEP) &&
+            fold_in(&toks[i + 2], AFT))
+            retag(m, sw, i + 1, XPOS_VBN, UPOS_VERB);
+    }
     for (uint32_t i = 0; i + 1 < n; i++) {
         int c = sw->tag[i];
         if (m->tag_upos[c] != UPOS_VERB)
