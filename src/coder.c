@@ -1822,6 +1822,11 @@ static int pick_dates(const sctx *S, uint32_t head, const timex *tx, size_t ntx,
          * an event */
         if (tx[i].first > 0 && tx[i].first < S->n && fold_is(&S->t[tx[i].first - 1], "since"))
             continue;
+        /* "gave Hamas until Sunday evening to accept": a deadline, not the
+         * date of the act */
+        if (tx[i].first > 0 && tx[i].first < S->n &&
+            (fold_is(&S->t[tx[i].first - 1], "until") || fold_is(&S->t[tx[i].first - 1], "till")))
+            continue;
         /* "before the January election", "Sunday's vote": a date that
          * modifies another noun dates that noun, not this predicate */
         if (a >= 0 && (uint32_t)a != head && S->t[a].upos == UPOS_NOUN) {
