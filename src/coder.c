@@ -3523,6 +3523,21 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 if (cands[i].pat->reject && !strcmp(Gw->code, Gw->pat->code) && strlen(Gw->code) <= 3)
                     Gw->code = cands[i].pat->reject;
             }
+            /* "demanded that Japan open its market, complaining about trade
+             * barriers", "ordered units to be ready to fire, accusing South
+             * Korea of ...": a participle of disapproval, rejection, threat or
+             * demand hung on the governing verb is the speaker's own act, not
+             * part of what is demanded or rejected */
+            const tok *ti = &S->t[cands[i].head];
+            int ri = code_root(cands[i].code);
+            int own_act = ti->deprel == DEP_ADVCL && ti->xpos == XPOS_VBG &&
+                          (ri == 10 || ri == 11 || ri == 12 || ri == 13) && cands[i].pat->pos == 'V' &&
+                          !(G->mod & (MOD_HEDGE | MOD_COND | MOD_NEG));
+            FOR_CHILDREN(S, cands[i].head, mk)
+                if (S->t[mk].deprel == DEP_MARK || S->t[mk].deprel == DEP_NSUBJ)
+                    own_act = 0;
+            if (own_act && ti->head == (int32_t)G->head)
+                continue;
             if ((!frame_ok && (gr == 10 || gr == 2 || gr == 11 || gr == 12 || gr == 13)) ||
                 (G->mod & (MOD_HEDGE | MOD_COND | MOD_NEG))) {
                 cands[i].suppressed = 1;
