@@ -746,6 +746,10 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
                     talk |= lemma_is(&S->t[h], TALK[i]);
                 if (talk && cs && (fold_is(cs, "in") || fold_is(cs, "during") || fold_is(cs, "at")))
                     s = subject_token(S, (uint32_t)gv, 0);
+                /* "expanded enrichment in defiance of the IAEA": the
+                 * one who acts defies */
+                if (s < 0 && lemma_is(&S->t[h], "defiance") && cs && fold_is(cs, "in"))
+                    s = subject_token(S, (uint32_t)gv, 0);
             }
             if (s < 0 && lv < 0 && code_root(C->pat->code) >= 18) {
                 int32_t hv = violent_host(S, h);
