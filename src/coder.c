@@ -787,6 +787,10 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
                     talk |= lemma_is(&S->t[h], TALK[i]);
                 if (talk && cs && (fold_is(cs, "in") || fold_is(cs, "during") || fold_is(cs, "at")))
                     s = subject_token(S, (uint32_t)gv, 0);
+                /* "expanded enrichment in defiance of the IAEA": the
+                 * one who acts defies */
+                if (s < 0 && lemma_is(&S->t[h], "defiance") && cs && fold_is(cs, "in"))
+                    s = subject_token(S, (uint32_t)gv, 0);
             }
             if (s < 0 && lv < 0 && code_root(C->pat->code) >= 18) {
                 int32_t hv = violent_host(S, h);
@@ -1882,6 +1886,11 @@ static int pick_dates(const sctx *S, uint32_t head, const timex *tx, size_t ntx,
         /* "on death row since 2017": the start of a state, not the date of
          * an event */
         if (tx[i].first > 0 && tx[i].first < S->n && fold_is(&S->t[tx[i].first - 1], "since"))
+            continue;
+        /* "gave Hamas until Sunday evening to accept": a deadline, not the
+         * date of the act */
+        if (tx[i].first > 0 && tx[i].first < S->n &&
+            (fold_is(&S->t[tx[i].first - 1], "until") || fold_is(&S->t[tx[i].first - 1], "till")))
             continue;
         /* "before the January election", "Sunday's vote": a date that
          * modifies another noun dates that noun, not this predicate */
@@ -3604,6 +3613,21 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 if (cands[i].pat->reject && !strcmp(Gw->code, Gw->pat->code) && strlen(Gw->code) <= 3)
                     Gw->code = cands[i].pat->reject;
             }
+            /* "demanded that Japan open its market, complaining about trade
+             * barriers", "ordered units to be ready to fire, accusing South
+             * Korea of ...": a participle of disapproval, rejection, threat or
+             * demand hung on the governing verb is the speaker's own act, not
+             * part of what is demanded or rejected */
+            const tok *ti = &S->t[cands[i].head];
+            int ri = code_root(cands[i].code);
+            int own_act = ti->deprel == DEP_ADVCL && ti->xpos == XPOS_VBG &&
+                          (ri == 10 || ri == 11 || ri == 12 || ri == 13) && cands[i].pat->pos == 'V' &&
+                          !(G->mod & (MOD_HEDGE | MOD_COND | MOD_NEG));
+            FOR_CHILDREN(S, cands[i].head, mk)
+                if (S->t[mk].deprel == DEP_MARK || S->t[mk].deprel == DEP_NSUBJ)
+                    own_act = 0;
+            if (own_act && ti->head == (int32_t)G->head)
+                continue;
             if ((!frame_ok && (gr == 10 || gr == 2 || gr == 11 || gr == 12 || gr == 13)) ||
                 (G->mod & (MOD_HEDGE | MOD_COND | MOD_NEG))) {
                 cands[i].suppressed = 1;
