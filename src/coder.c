@@ -1673,47 +1673,81 @@ static int compound_in(const sctx *S, uint32_t x, const char *const *lemmas, uin
     return 0;
 }
 
+/* Score of pattern P on head h from its constraints alone (0: does not
+ * hold); the dependents its lemma constraints matched go to got[]. */
+static uint32_t pattern_score(const sctx *S, uint32_t h, const lex_pattern *P, int got[4])
+{
+    int ng = 0;
+    uint32_t score = 1;
+    for (int k = 0; k < 4; k++)
+        got[k] = -1;
+    for (uint32_t k = 0; k < P->ncons; k++) {
+        int m;
+        if (!cons_holds(S, h, &P->cons[k], &m))
+            return 0;
+        if (!P->cons[k].negative) {
+            score += 2 + (P->cons[k].nlemmas ? 1 : 0);
+            if (m >= 0 && P->cons[k].nlemmas && ng < 4)
+                got[ng++] = m;
+            /* "war crimes" matches "war-crime" in one list better than
+             * "crime" in another: a compound spelled out in the list is
+             * the more specific reading */
+            if (m >= 0 && P->cons[k].nlemmas && compound_in(S, (uint32_t)m, P->cons[k].lemmas, P->cons[k].nlemmas))
+                score++;
+        }
+    }
+    return score;
+}
+
+/* Do the pattern's roles find actors here (tie-break between equally
+ * specific readings: "insists Kosovo should ..." is a demand on Ukraine,
+ * not a bare statement)? */
+static uint32_t roles_filled(const sctx *S, uint32_t h, const lex_pattern *P)
+{
+    cand T;
+    memset(&T, 0, sizeof T);
+    T.pat = P;
+    T.head = h;
+    T.frame_parent = -1;
+    fill_args(S, &T);
+    return (T.src.n ? 1u : 0u) + (T.tgt.n ? 1u : 0u);
+}
+
 static const lex_pattern *best_pattern(const sctx *S, uint32_t h, const lex_pattern *pats, uint32_t np,
                                        int consumed[4])
 {
+    /* the most specific patterns that hold; among several, the one whose
+     * roles the sentence fills, then the first */
+    enum { MAXP = 256 };
+    uint16_t top[MAXP];
+    uint32_t ntop = 0, best_score = 0;
     const lex_pattern *best = NULL;
-    uint32_t best_score = 0;
     for (uint32_t i = 0; i < np; i++) {
-        const lex_pattern *P = &pats[i];
-        int ok = 1, got[4] = {-1, -1, -1, -1}, ng = 0;
-        uint32_t score = 1;
-        for (uint32_t k = 0; k < P->ncons && ok; k++) {
-            int m;
-            ok = cons_holds(S, h, &P->cons[k], &m);
-            if (!P->cons[k].negative) {
-                score += 2 + (P->cons[k].nlemmas ? 1 : 0);
-                if (m >= 0 && P->cons[k].nlemmas && ng < 4)
-                    got[ng++] = m;
-                /* "war crimes" matches "war-crime" in one list better than
-                 * "crime" in another: a compound spelled out in the list
-                 * is the more specific reading */
-                if (ok && m >= 0 && P->cons[k].nlemmas &&
-                    compound_in(S, (uint32_t)m, P->cons[k].lemmas, P->cons[k].nlemmas))
-                    score++;
-            }
-        }
-        if (ok && np > 1) {
-            /* equally specific readings: prefer the one whose roles the
-             * sentence fills ("insists Kosovo should ..." is a demand on
-             * Ukraine, not a bare statement) */
-            cand T;
-            memset(&T, 0, sizeof T);
-            T.pat = P;
-            T.head = h;
-            T.frame_parent = -1;
-            fill_args(S, &T);
-            score = score * 4 + (T.src.n ? 1u : 0u) + (T.tgt.n ? 1u : 0u);
-        }
-        if (ok && score > best_score) {
-            best = P;
-            best_score = score;
+        int got[4];
+        uint32_t sc = pattern_score(S, h, &pats[i], got);
+        if (!sc || sc < best_score)
+            continue;
+        if (sc > best_score) {
+            best_score = sc;
+            best = &pats[i];
             memcpy(consumed, got, sizeof got);
+            ntop = 0;
         }
+        if (ntop < MAXP)
+            top[ntop++] = (uint16_t)i;
+    }
+    if (ntop < 2)
+        return best;
+    uint32_t best_fill = 0;
+    for (uint32_t t = 0; t < ntop; t++) {
+        uint32_t f = roles_filled(S, h, &pats[top[t]]);
+        if (t == 0 || f > best_fill) {
+            best_fill = f;
+            best = &pats[top[t]];
+            pattern_score(S, h, best, consumed);
+        }
+        if (best_fill == 2)
+            break;
     }
     return best;
 }

@@ -757,7 +757,7 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             "shut", NULL};
         static const char *const AFT[] = {"dead", "by", "down", "in", "on", "at", "near", "during", NULL};
         int xj = m->tag_xpos[sw->tag[i + 1]];
-        if (fold_in(&toks[i], BE) && (xj == XPOS_NN || xj == XPOS_JJ) && fold_in(&toks[i + 1], BEP) &&
+        if ((xj == XPOS_NN || xj == XPOS_JJ) && fold_in(&toks[i + 1], BEP) && fold_in(&toks[i], BE) &&
             fold_in(&toks[i + 2], AFT))
             retag(m, sw, i + 1, XPOS_VBN, UPOS_VERB);
     }
@@ -820,8 +820,9 @@ static int parse_without_day(const syntax_model *m, syntax_ws *ws, const tok *to
     uint32_t a = 0;
     for (uint32_t i = 1; i + 2 < n && !a; i++) {
         int xp = m->tag_xpos[sw->tag[i - 1]];
-        if (!fold_in(&toks[i], (const char *const[]){"on", NULL}) || !fold_in(&toks[i + 1], DAYS) ||
-            !(xp == XPOS_NNP || xp == XPOS_NNPS || xp == XPOS_NN || xp == XPOS_NNS || xp == XPOS_PRP))
+        if (toks[i].fold_len != 2 || memcmp(toks[i].fold, "on", 2) || m->tag_xpos[sw->tag[i + 1]] != XPOS_NNP ||
+            !(xp == XPOS_NNP || xp == XPOS_NNPS || xp == XPOS_NN || xp == XPOS_NNS || xp == XPOS_PRP) ||
+            !fold_in(&toks[i + 1], DAYS))
             continue;
         int nx = m->tag_xpos[sw->tag[i + 2]];
         if (nx == XPOS_VBD || nx == XPOS_VBZ || nx == XPOS_VBP || nx == XPOS_MD ||
@@ -1199,8 +1200,8 @@ static void fix_up_to(const syntax_model *m, syntax_ws *ws, const tok *toks, uin
     if (!toks || !toks[0].fold)
         return;
     for (uint32_t i = 1; i + 3 < n; i++) {
-        if (!fold_in(&toks[i], (const char *const[]){"up", NULL}) ||
-            !fold_in(&toks[i + 1], (const char *const[]){"to", NULL}) || m->tag_xpos[sw->tag[i + 2]] != XPOS_CD)
+        if (m->tag_xpos[sw->tag[i + 2]] != XPOS_CD || !fold_in(&toks[i], (const char *const[]){"up", NULL}) ||
+            !fold_in(&toks[i + 1], (const char *const[]){"to", NULL}))
             continue;
         int32_t v = st->head[i], noun = st->head[i + 1];
         if (v < 0 || noun < 0 || (uint32_t)noun >= n || st->head[noun] != v || st->label[noun] != DEP_OBL ||
@@ -1234,7 +1235,7 @@ static void fix_coordinated_modifier(const syntax_model *m, syntax_ws *ws, const
     if (!toks || !toks[0].fold)
         return;
     for (uint32_t h = 0; h + 3 < n; h++) {
-        if (!fold_in(&toks[h], MODN) || m->tag_upos[sw->tag[h + 1]] != UPOS_CCONJ)
+        if (m->tag_upos[sw->tag[h + 1]] != UPOS_CCONJ || st->label[h + 3] != DEP_CONJ || !fold_in(&toks[h], MODN))
             continue;
         uint32_t k = h + 2, c = h + 3;
         if (st->head[c] != (int32_t)h || st->label[c] != DEP_CONJ || m->tag_upos[sw->tag[c]] != UPOS_NOUN)
