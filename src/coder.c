@@ -397,6 +397,23 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                         found = A->n > before;
                     }
             }
+            if (!found && S->t[x].upos == UPOS_NOUN) {
+                /* "shot down 40 drones launched by Russia", "weapons
+                 * supplied by Iran": a thing stands for the agent of the
+                 * participle describing it */
+                FOR_CHILDREN(S, x, a) {
+                    if (found || S->t[a].deprel != DEP_ACL || S->t[a].xpos != XPOS_VBN || a < x)
+                        continue;
+                    FOR_CHILDREN(S, a, g) {
+                        const tok *gs = case_of(S, g);
+                        if (!found && S->tok2men[g] >= 0 &&
+                            (S->t[g].deprel == DEP_OBL_AGENT || (S->t[g].deprel == DEP_OBL && gs && fold_is(gs, "by")))) {
+                            add_mention(S, A, S->tok2men[g]);
+                            found = 1;
+                        }
+                    }
+                }
+            }
             if (!found && leader_noun(&S->t[x])) {
                 /* "the head of the Norwegian Refugee Council", "the chief of
                  * Sudan's army", "the director of the agency": the one led */
