@@ -1141,6 +1141,25 @@ static void fix_punct_heads(const syntax_model *m, syntax_ws *ws, const tok *tok
         if (det && !clause && !obj)
             st->label[c] = DEP_OBJ;
     }
+    /* "seized a cargo ship owned by an Israeli company": a participle with
+     * an agent right after the verb's object describes the object */
+    for (uint32_t c = 1; c < n; c++) {
+        int32_t v = st->head[c];
+        if (st->label[c] != DEP_XCOMP || m->tag_xpos[sw->tag[c]] != XPOS_VBN || v < 0 || (uint32_t)v >= c)
+            continue;
+        int32_t o = -1;
+        int agent = 0;
+        for (uint32_t k = 0; k < n; k++) {
+            if (st->head[k] == v && st->label[k] == DEP_OBJ && k < c)
+                o = (int32_t)k;
+            if (st->head[k] == (int32_t)c && st->label[k] == DEP_OBL_AGENT)
+                agent = 1;
+        }
+        if (o >= 0 && agent && (uint32_t)o + 1 == c) {
+            st->head[c] = o;
+            st->label[c] = DEP_ACL;
+        }
+    }
     /* a determiner on a verb belongs to the noun right after it */
     for (uint32_t c = 0; c + 1 < n; c++) {
         int32_t h = st->head[c];
