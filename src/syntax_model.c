@@ -465,6 +465,12 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
                 nx == XPOS_VBD || nx == XPOS_VBZ || nx == XPOS_VBP || nx == XPOS_MD)
                 retag(m, sw, i, XPOS_NN, UPOS_NOUN);
         }
+        /* "on high alert amid tensions with Kosovo": prepositions that are
+         * never nouns, whatever the tagger's context made of them */
+        if ((xp == XPOS_NN || xp == XPOS_NNP || xp == XPOS_JJ || xp == XPOS_RB) &&
+            fold_in(&toks[i], (const char *const[]){"amid", "amidst", "despite", "via", "toward", "towards",
+                                                    "against", "alongside", NULL}))
+            retag(m, sw, i, XPOS_IN, UPOS_ADP);
         /* "staged a sit-in", "a walk-out": a particle glued by a hyphen to
          * the word before is the head of a noun compound */
         if (i >= 2 && toks[i - 1].fold_len == 1 && toks[i - 1].fold[0] == '-' && toks[i - 2].end == toks[i - 1].start &&
