@@ -721,6 +721,26 @@ static int light_verb(const sctx *S, uint32_t x)
     return -1;
 }
 
+/* "lifted the asset freeze", "ended the suspension of talks", "halted the
+ * deportation of": an act named by a noun that its verb lifts, ends, halts
+ * or reverses is not itself done here (a pattern of the verb that takes
+ * the noun, "lifted the sanctions", codes the reversal) */
+static int undone_by_verb(const sctx *S, uint32_t x)
+{
+    int dr = S->t[x].deprel;
+    int32_t h = S->t[x].head;
+    if (h < 0 || S->t[h].upos != UPOS_VERB || !(dr == DEP_OBJ || dr == DEP_NSUBJ_PASS))
+        return 0;
+    static const char *const UNDO[] = {"lift",   "ease",    "relax",   "loosen", "end",    "scrap",
+                                       "remove", "reverse", "overturn", "rescind", "repeal", "revoke",
+                                       "unfreeze", "suspend", "halt",   "stop",   "cancel",
+                                       "postpone", "abandon"};
+    for (size_t i = 0; i < sizeof UNDO / sizeof UNDO[0]; i++)
+        if (lemma_is(&S->t[h], UNDO[i]))
+            return 1;
+    return 0;
+}
+
 static void prep_args(const sctx *S, uint32_t x, const char *prep, arglist *A)
 {
     FOR_CHILDREN(S, x, c) {
@@ -3051,6 +3071,8 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             if ((M->kind == MEN_ROLE || M->kind == MEN_ROLE_BARE) && h != M->head && h < M->last)
                 continue;
         }
+        if (S->t[h].upos == UPOS_NOUN && undone_by_verb(S, h))
+            continue;
         int consumed[4] = {-1, -1, -1, -1};
         const lex_pattern *P = best_pattern(S, h, pats, np, consumed);
         if (!P)
