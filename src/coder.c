@@ -1699,14 +1699,15 @@ static int compound_in(const sctx *S, uint32_t x, const char *const *lemmas, uin
 {
     if (!x || S->t[x - 1].deprel != DEP_COMPOUND || S->t[x - 1].head != (int32_t)x || !S->t[x].lemma)
         return 0;
-    char j[96];
-    int k = snprintf(j, sizeof j, "%.*s-%.*s", (int)S->t[x - 1].fold_len, S->t[x - 1].fold, (int)S->t[x].lemma_len,
-                     S->t[x].lemma);
-    if (k <= 0 || (size_t)k >= sizeof j)
-        return 0;
-    for (uint32_t i = 0; i < n; i++)
-        if (!strcmp(lemmas[i], j))
-            return 1;
+    const tok *mt = &S->t[x - 1], *ht = &S->t[x];
+    size_t ml = mt->fold_len, hl = ht->lemma_len;
+    for (uint32_t i = 0; i < n; i++) {
+        const char *l = lemmas[i];
+        if (l[0] != mt->fold[0] || strncmp(l, mt->fold, ml) || l[ml] != '-' || strncmp(l + ml + 1, ht->lemma, hl) ||
+            l[ml + 1 + hl])
+            continue;
+        return 1;
+    }
     return 0;
 }
 

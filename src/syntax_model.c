@@ -467,7 +467,9 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
         }
         /* "on high alert amid tensions with Kosovo": prepositions that are
          * never nouns, whatever the tagger's context made of them */
-        if ((xp == XPOS_NN || xp == XPOS_NNP || xp == XPOS_JJ || xp == XPOS_RB) &&
+        char c0 = toks[i].fold_len >= 3 ? toks[i].fold[0] : 0;
+        if ((c0 == 'a' || c0 == 'd' || c0 == 'v' || c0 == 't') &&
+            (xp == XPOS_NN || xp == XPOS_NNP || xp == XPOS_JJ || xp == XPOS_RB) &&
             fold_in(&toks[i], (const char *const[]){"amid", "amidst", "despite", "via", "toward", "towards",
                                                     "against", "alongside", NULL}))
             retag(m, sw, i, XPOS_IN, UPOS_ADP);
@@ -763,6 +765,9 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             "shut", NULL};
         static const char *const AFT[] = {"dead", "by", "down", "in", "on", "at", "near", "during", NULL};
         int xj = m->tag_xpos[sw->tag[i + 1]];
+        char b0 = toks[i].fold_len ? toks[i].fold[0] : 0;
+        if (!(b0 == 'i' || b0 == 'a' || b0 == 'w' || b0 == 'b' || b0 == '\''))
+            continue;
         if ((xj == XPOS_NN || xj == XPOS_JJ) && fold_in(&toks[i + 1], BEP) && fold_in(&toks[i], BE) &&
             fold_in(&toks[i + 2], AFT))
             retag(m, sw, i + 1, XPOS_VBN, UPOS_VERB);
