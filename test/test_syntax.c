@@ -53,6 +53,23 @@ static uint32_t tokens_of(char *s, tok *t, uint32_t cap)
     return n;
 }
 
+/* the same with folded keys and byte offsets, as the segmenter gives
+ * them (the wire-copy repairs read the folds) */
+static uint32_t tokens_folded(char *s, char *folds, tok *t, uint32_t cap)
+{
+    uint32_t n = tokens_of(s, t, cap);
+    for (uint32_t i = 0; i < n; i++) {
+        char *f = folds + (t[i].form - s);
+        for (uint32_t k = 0; k < t[i].form_len; k++)
+            f[k] = (char)((t[i].form[k] >= 'A' && t[i].form[k] <= 'Z') ? t[i].form[k] + 32 : t[i].form[k]);
+        t[i].fold = f;
+        t[i].fold_len = t[i].form_len;
+        t[i].start = (uint32_t)(t[i].form - s);
+        t[i].end = t[i].start + t[i].form_len;
+    }
+    return n;
+}
+
 static int find(const tok *t, uint32_t n, const char *form)
 {
     for (uint32_t i = 0; i < n; i++)
@@ -179,6 +196,42 @@ static void test_model(const char *path)
     CHECK(t[w].lemma_len == 2 && memcmp(t[w].lemma, "go", 2) == 0, "went -> go");
     CHECK(t[c].lemma_len == 5 && memcmp(t[c].lemma, "child", 5) == 0, "children -> child");
     CHECK((t[s].feats & FEAT_NUMBER_PLUR) != 0, "soldiers Number=Plur");
+
+    /* wire-copy repairs (syntax_model.c, docs/ARCHITECTURE.md §8 and §13) */
+    static char folds[512];
+    char w1[] = "German Chancellor Friedrich Merz on Friday halted approvals of arms exports to Israel .";
+    n = tokens_folded(w1, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "day between subject and verb: annotates");
+    v = find(t, n, "halted");
+    CHECK(t[v].head == -1 && t[find(t, n, "Merz")].head == v && t[find(t, n, "Merz")].deprel == DEP_NSUBJ,
+          "day between subject and verb: Merz nsubj of halted, the root");
+    CHECK(t[find(t, n, "Friday")].head == v && t[find(t, n, "on")].head == find(t, n, "Friday"),
+          "day between subject and verb: on Friday hangs on halted");
+    char w2[] = "Ukrainian prosecutors opened war crimes investigations against Russian soldiers .";
+    n = tokens_folded(w2, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "double object: annotates");
+    k = find(t, n, "investigations");
+    CHECK(t[k].head == find(t, n, "opened") && t[k].deprel == DEP_OBJ && t[find(t, n, "crimes")].head == k &&
+              t[find(t, n, "crimes")].deprel == DEP_COMPOUND,
+          "double object: war crimes is a compound of investigations, the object");
+    char w3[] = "Gunmen kidnapped up to 16 Russian advisers .";
+    n = tokens_folded(w3, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "up to: annotates");
+    CHECK(t[find(t, n, "advisers")].head == find(t, n, "kidnapped") && t[find(t, n, "advisers")].deprel == DEP_OBJ,
+          "up to: advisers obj of kidnapped");
+    char w4[] = "Russia launched a massive missile and drone attack on Kyiv .";
+    n = tokens_folded(w4, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "coordinated modifiers: annotates");
+    CHECK(t[find(t, n, "attack")].head == find(t, n, "launched") && t[find(t, n, "attack")].deprel == DEP_OBJ &&
+              t[find(t, n, "missile")].head == find(t, n, "attack"),
+          "coordinated modifiers: attack obj of launched, missile its modifier");
+    char w5[] = "Former Prime Minister Shinzo Abe was shot dead by a gunman .";
+    n = tokens_folded(w5, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "was shot dead: annotates");
+    k = find(t, n, "shot");
+    c = find(t, n, "Shinzo");
+    CHECK(t[k].upos == UPOS_VERB && t[k].xpos == XPOS_VBN && t[c].head == k && t[c].deprel == DEP_NSUBJ_PASS,
+          "was shot dead: shot is the passive participle with (Shinzo) Abe its subject");
 
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
