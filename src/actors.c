@@ -37,6 +37,16 @@ static inline int fold_is(const tok *t, const char *s)
     return t->fold_len == k && memcmp(t->fold, s, k) == 0;
 }
 
+/* "ISTANBUL (Reuters) -": a news organisation in parentheses is the
+ * story's credit, not an actor of the story */
+static int agency_credit(const tok *toks, uint32_t n, uint32_t i, const lex_match *b)
+{
+    size_t cl = strlen(b->code);
+    uint32_t len = b->ntok ? b->ntok : 1;
+    return cl >= 6 && !strcmp(b->code + cl - 3, "MED") && i > 0 && i + len < n && fold_is(&toks[i - 1], "(") &&
+           fold_is(&toks[i + len], ")");
+}
+
 static void count_country(discourse *dc, const char *code, uint32_t w)
 {
     if (strlen(code) < 3 || !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3))
@@ -91,7 +101,7 @@ void actors_count(const lexicon *lx, const tok *toks, uint32_t n, ymd date, disc
             i++;
             continue;
         }
-        if (m[0].kind != LEX_ROLE)
+        if (m[0].kind != LEX_ROLE && !agency_credit(toks, n, i, &m[0]))
             count_country(dc, m[0].code, 1);
         i += m[0].ntok ? m[0].ntok : 1;
     }
@@ -412,6 +422,10 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
         }
         const lex_match *b = &m[0];
         uint32_t len = b->ntok ? b->ntok : 1;
+        if (agency_credit(toks, n, i, b)) {
+            i += len;
+            continue;
+        }
         /* adjectives of nations and blocs are capitalised: "western
          * Rakhine state" is a direction, "Western governments" the West */
         uint32_t w0 = len > 1 && (fold_is(&toks[i], "the") || fold_is(&toks[i], "a")) ? i + 1 : i;
@@ -672,9 +686,12 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                     snprintf(cc, sizeof cc, "%.3s%.3s", dc->place_country, role);
                     add_code(M, cc);
                     M->how = "role, country of the place named";
-                } else if (dc->main_country[0]) {
+                } else if (dc->main_country[0] || dc->story_country[0]) {
+                    /* the story's country, else the dateline's ("ISTANBUL
+                     * (Reuters) - Police detained ...") */
                     char cc[16];
-                    snprintf(cc, sizeof cc, "%.3s%.3s", dc->main_country, role);
+                    snprintf(cc, sizeof cc, "%.3s%.3s", dc->main_country[0] ? dc->main_country : dc->story_country,
+                             role);
                     add_code(M, cc);
                 }
             }

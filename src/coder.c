@@ -3841,6 +3841,8 @@ int coder_run(clio_worker *w, clio_doc *d, const clio_process_options *opt)
                 if (pl[i].cue == PLACE_CUE_DATELINE && !have_story_place) {
                     story_place = pl[i];
                     have_story_place = 1;
+                    if (pl[i].country[0])
+                        memcpy(dc.story_country, pl[i].country, 4);
                 }
                 if (!dc.place_country[0] && pl[i].precision != PLACE_COUNTRY && pl[i].country[0] &&
                     pl[i].cue != PLACE_CUE_DATELINE)

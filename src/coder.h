@@ -100,6 +100,7 @@ typedef struct discourse {
     struct { char cc[4]; uint32_t n; } counts[64];
     int ncounts;
     char place_country[4];      /* country of the current sentence's first place, "" */
+    char story_country[4];      /* country of the dateline's place, "" */
     struct dpair { char a[16], b[16]; uint32_t score, last; } pairs[16];
     int npairs;
     uint32_t clock;

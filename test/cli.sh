@@ -84,6 +84,9 @@ rows=[json.loads(l) for l in open('$tmp/dd')]
 keys=[(r['date']['value'] if r['date'] else '', r['source']['code'], (r['target'] or {}).get('code'), r['code']) for r in rows]
 ok=len(keys)==len(set(keys)) and all(r['dedup']['documents']==2 and r['dedup']['doc_ids']==['d1','d2'] for r in rows)
 sys.exit(0 if ok and rows else 1)\""
+# a news agency's credit in the dateline is no actor; the dateline's place gives bare roles their country
+printf '{"id":"dl","date":"2025-03-10","text":"ISTANBUL (Reuters) - Police detained the mayor on Sunday."}\n' | "$C" code --format tsv - > "$tmp/dl" 2>/dev/null
+check "dateline credit is not an actor; roles take the dateline's country" "grep -q 'TURCOP' '$tmp/dl' && ! grep -q 'GBR' '$tmp/dl'"
 # explain names the rule and the reason for predicates without events
 printf 'The village was attacked on Monday. Russian troops shelled Ukrainian positions near Kharkiv on Monday.\n' | "$C" explain --date 2026-01-15 - > "$tmp/ex" 2>/dev/null
 check "explain shows an event with its rule" "grep -q '=> EVENT RUSMIL' '$tmp/ex' && grep -q 'rule data/dict/events/' '$tmp/ex'"
