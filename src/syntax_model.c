@@ -473,6 +473,17 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             fold_in(&toks[i], (const char *const[]){"amid", "amidst", "despite", "via", "toward", "towards",
                                                     "against", "alongside", NULL}))
             retag(m, sw, i, XPOS_IN, UPOS_ADP);
+        /* "imposed export controls on", "new import restrictions": export
+         * and import before a noun, after a determiner, adjective,
+         * preposition or verb, are the noun modifier, not the verb */
+        if ((c0 == 'e' || c0 == 'i') && (xp == XPOS_VB || xp == XPOS_VBP || xp == XPOS_VBZ) && i + 1 < n &&
+            fold_in(&toks[i], (const char *const[]){"export", "import", "exports", "imports", NULL})) {
+            int nx = m->tag_xpos[sw->tag[i + 1]], pv = m->tag_xpos[sw->tag[i - 1]];
+            if ((nx == XPOS_NNS || nx == XPOS_NN) &&
+                (pv == XPOS_DT || pv == XPOS_JJ || pv == XPOS_IN || pv == XPOS_PRPS || pv == XPOS_POS ||
+                 pv == XPOS_CC || pv == XPOS_VBD || pv == XPOS_VBN || pv == XPOS_VB || pv == XPOS_VBZ))
+                retag(m, sw, i, XPOS_NN, UPOS_NOUN);
+        }
         /* "staged a sit-in", "a walk-out": a particle glued by a hyphen to
          * the word before is the head of a noun compound */
         if (i >= 2 && toks[i - 1].fold_len == 1 && toks[i - 1].fold[0] == '-' && toks[i - 2].end == toks[i - 1].start &&
