@@ -790,6 +790,20 @@ static int by_of_inquiry_theme(const sctx *S, uint32_t h, uint32_t by, int lv)
     return 0;
 }
 
+/* "searched the office as part of an investigation": the verb whose "as
+ * part of" phrase holds noun h, or -1 */
+static int32_t part_of_verb(const sctx *S, uint32_t h)
+{
+    int32_t pt = S->t[h].head;
+    if (pt < 0 || S->t[h].deprel != DEP_NMOD)
+        return -1;
+    const tok *ps = case_of(S, pt), *hs = case_of(S, h);
+    if (!lemma_is(&S->t[pt], "part") || !hs || !fold_is(hs, "of") || !ps || !fold_is(ps, "as") ||
+        S->t[pt].deprel != DEP_OBL || S->t[pt].head < 0 || S->t[S->t[pt].head].upos != UPOS_VERB)
+        return -1;
+    return S->t[pt].head;
+}
+
 static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist *A)
 {
     uint32_t h = C->head;
@@ -828,6 +842,14 @@ static void slot_args(const sctx *S, const cand *C, const lex_slot *sl, arglist 
                  * one who acts defies */
                 if (s < 0 && lemma_is(&S->t[h], "defiance") && cs && fold_is(cs, "in"))
                     s = subject_token(S, (uint32_t)gv, 0);
+            }
+            if (s < 0 && lv < 0) {
+                /* "police searched the office as part of an investigation
+                 * into ...": the act the search is part of is the clause
+                 * subject's */
+                int32_t pv = part_of_verb(S, h);
+                if (pv >= 0)
+                    s = subject_token(S, (uint32_t)pv, 0);
             }
             if (s < 0 && lv < 0 && code_root(C->pat->code) >= 18) {
                 int32_t hv = violent_host(S, h);
@@ -1203,6 +1225,14 @@ static void fill_args(const sctx *S, cand *C)
         int io = lv >= 0 ? child_rel(S, (uint32_t)lv, DEP_IOBJ) : -1;
         if (io >= 0)
             actors_at(S, (uint32_t)io, &C->tgt, 0);
+    }
+    if (P->pos == 'N' && !C->tgt.n && code_root(P->code) == 9) {
+        /* "raided Yoon's office as part of an investigation into ...": the
+         * inquiry is into whoever the search was aimed at */
+        int32_t pv = part_of_verb(S, C->head);
+        int o = pv >= 0 ? object_token(S, (uint32_t)pv) : -1;
+        if (o >= 0)
+            actors_at(S, (uint32_t)o, &C->tgt, 0);
     }
     if (P->pos == 'N' && !C->tgt.n && C->src.n && S->t[C->head].deprel == DEP_OBL && S->t[C->head].head >= 0 &&
         (P->flags & LEX_PAT_SYM)) {
@@ -3182,6 +3212,15 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 /* "an Israeli air strike killed a Hezbollah commander": a
                  * violent act that is the subject of a violent verb is that
                  * verb's means, one event */
+                /* "questioned the former premier as part of an investigation":
+                 * an act of the same kind as the verb it is part of is that
+                 * act */
+                int32_t pv = part_of_verb(S, C->head);
+                if (pv >= 0)
+                    for (uint32_t j = 0; j < nc; j++)
+                        if (j != i && cands[j].head == (uint32_t)pv &&
+                            code_root(cands[j].pat->code) == code_root(C->pat->code))
+                            drop = 1;
                 if (g >= 0 && dr == DEP_NSUBJ && code_root(C->pat->code) >= 18)
                     for (uint32_t j = 0; j < nc; j++)
                         if (j != i && cands[j].head == (uint32_t)g && cands[j].pat->pos == 'V' &&
