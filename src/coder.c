@@ -662,6 +662,24 @@ static int object_token(const sctx *S, uint32_t v)
             if (S->t[c].deprel == DEP_NSUBJ || S->t[c].deprel == DEP_NSUBJ_PASS)
                 return (int)c;
     }
+    if (!pass)
+        FOR_CHILDREN(S, v, c) {
+            /* "shot and wounded the senator", "beat and tortured migrants":
+             * verbs joined right after each other share the last one's
+             * object */
+            if (S->t[c].deprel != DEP_CONJ || c <= v || c > v + 3 || S->t[c].upos != UPOS_VERB ||
+                !fold_is(&S->t[v + 1], "and"))
+                continue;
+            int own_subj = 0;
+            FOR_CHILDREN(S, c, g)
+                if (S->t[g].deprel == DEP_NSUBJ || S->t[g].deprel == DEP_NSUBJ_PASS)
+                    own_subj = 1;
+            if (own_subj)
+                continue;
+            FOR_CHILDREN(S, c, g)
+                if (S->t[g].deprel == DEP_OBJ)
+                    return (int)g;
+        }
     return -1;
 }
 
@@ -3202,6 +3220,19 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         for (uint32_t i = 0; i < nc; i++) {
             const cand *C = &cands[i];
             int drop = 0;
+            if (C->pat->pos == 'V' && code_root(C->pat->code) >= 18 && child_rel(S, C->head, DEP_OBJ) < 0) {
+                /* "shot and seriously wounded the senator": two violent verbs
+                 * sharing one object are one act, coded by the last */
+                FOR_CHILDREN(S, C->head, cj) {
+                    if (S->t[cj].deprel != DEP_CONJ || cj <= C->head || cj > C->head + 3 ||
+                        !fold_is(&S->t[C->head + 1], "and"))
+                        continue;
+                    for (uint32_t j = 0; j < nc; j++)
+                        if (j != i && cands[j].head == cj && code_root(cands[j].pat->code) >= 18 &&
+                            child_rel(S, cj, DEP_OBJ) >= 0)
+                            drop = 1;
+                }
+            }
             if (C->pat->pos == 'N') {
                 int dr = S->t[C->head].deprel;
                 int32_t g = S->t[C->head].head;

@@ -473,6 +473,18 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             fold_in(&toks[i], (const char *const[]){"amid", "amidst", "despite", "via", "toward", "towards",
                                                     "against", "alongside", NULL}))
             retag(m, sw, i, XPOS_IN, UPOS_ADP);
+        /* "a gunman shot and seriously wounded ...": an irregular past form
+         * read as a noun, coordinated with a past-tense verb, is one too */
+        if (xp == XPOS_NN && i + 2 < n && (c0 == 's' || c0 == 'h' || c0 == 'b') &&
+            fold_in(&toks[i + 1], (const char *const[]){"and", NULL}) &&
+            fold_in(&toks[i], (const char *const[]){"shot", "hit", "struck", "stabbed", "burned", "burnt",
+                                                    "bombed", NULL})) {
+            uint32_t j = i + 2;
+            if (j + 1 < n && m->tag_xpos[sw->tag[j]] == XPOS_RB)
+                j++;
+            if (m->tag_xpos[sw->tag[j]] == XPOS_VBD)
+                retag(m, sw, i, XPOS_VBD, UPOS_VERB);
+        }
         /* "imposed export controls on", "new import restrictions": export
          * and import before a noun, after a determiner, adjective,
          * preposition or verb, are the noun modifier, not the verb */
