@@ -3620,6 +3620,13 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             if (o >= 0 && (uint32_t)o + 1 == first && fold_is(&S->t[first], "that"))
                 g = o;
         }
+        if (g >= 0 && (dr == DEP_OBJ || dr == DEP_OBL) && C->pat->pos == 'N' && S->t[g].upos == UPOS_VERB &&
+            S->t[g].deprel == DEP_ACL && S->t[g].head >= 0 && S->t[S->t[g].head].upos == UPOS_NOUN) {
+            /* "a decision to provide more military aid": the noun act of a
+             * clause under a noun is that clause's */
+            dr = DEP_ACL;
+            g = S->t[g].head;
+        }
         if (g < 0 || !(dr == DEP_ACL || dr == DEP_ACL_RELCL || dr == DEP_CCOMP) || S->t[g].upos != UPOS_NOUN)
             continue;
         static const char *const ASKED[] = {"demand", "call", "request", "appeal", "proposal", "plan", "offer",
@@ -3639,8 +3646,28 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             C->why = "only alleged (a clause under an accusation or claim)";
             continue;
         }
-        if (!asked)
+        if (!asked) {
+            /* "blocked an EU decision to provide more aid to Ukraine": an act
+             * decided or attempted is not done when the decision is blocked,
+             * vetoed or overturned */
+            static const char *const DECIDED[] = {"decision", "move", "resolution", "attempt", "effort", "initiative",
+                                                  "deal", "agreement", "law", "bill", "measure", NULL};
+            static const char *const BLOCKED[] = {"block", "veto", "reject", "oppose", "stall", "derail", "torpedo",
+                                                  "scupper", "halt", "freeze", "suspend", "delay", "obstruct", "thwart",
+                                                  "overturn", "annul", "cancel", "revoke", "resist", "foil", "stop",
+                                                  "prevent", "bar", NULL};
+            int decided = 0, blocked = 0;
+            for (int q = 0; DECIDED[q] && !decided && dr == DEP_ACL; q++)
+                decided = lemma_is(&S->t[g], DECIDED[q]);
+            int32_t bv = S->t[g].head;
+            for (int q = 0; BLOCKED[q] && decided && !blocked && bv >= 0 && S->t[g].deprel == DEP_OBJ; q++)
+                blocked = lemma_is(&S->t[bv], BLOCKED[q]);
+            if (blocked) {
+                C->suppressed = 1;
+                C->why = "its decision was blocked: not an act";
+            }
             continue;
+        }
         C->suppressed = 1;
         C->why = "only asked for or proposed";
         /* the verb that takes the noun as its object */
