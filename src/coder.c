@@ -808,6 +808,27 @@ static int by_of_inquiry_theme(const sctx *S, uint32_t h, uint32_t by, int lv)
     return 0;
 }
 
+/* Is mention M the victim ("on"/"against" phrase) of a violent act named
+ * by the object of a disapproving or accusing predicate ("condemned the
+ * attack on peacekeepers")? */
+static int victim_of_object(const sctx *S, const cand *C, const mention *M)
+{
+    int r = code_root(C->pat->code);
+    if ((r != 11 && r != 12) || C->pat->pos != 'V')
+        return 0;
+    int o = object_token(S, C->head);
+    int32_t g = S->t[M->head].head;
+    const tok *cs = case_of(S, M->head);
+    if (o < 0 || g != o || !cs || !(fold_is(cs, "on") || fold_is(cs, "against")))
+        return 0;
+    static const char *const ACT[] = {"attack", "strike", "airstrike", "assault", "raid", "shelling", "bombing",
+        "killing", "massacre", "crackdown", "violence", "abuse", "ambush", "offensive", "incursion", "shooting", NULL};
+    for (int q = 0; ACT[q]; q++)
+        if (lemma_is(&S->t[o], ACT[q]))
+            return 1;
+    return 0;
+}
+
 /* "searched the office as part of an investigation": the verb whose "as
  * part of" phrase holds noun h, or -1 */
 static int32_t part_of_verb(const sctx *S, uint32_t h)
@@ -1325,6 +1346,12 @@ static void fill_args(const sctx *S, cand *C)
                 continue;
             }
             const mention *M = &S->men[mi];
+            if (victim_of_object(S, C, M)) {
+                /* "condemned the attack on Ukrainian civilians": the victims
+                 * of the act condemned are not the ones criticised */
+                k = M->last;
+                continue;
+            }
             const tok *cs = case_of(S, M->head);
             if (!cs || cs->start > S->t[M->first].start) {
                 /* the word before the phrase, past a determiner or a country
