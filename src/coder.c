@@ -3370,6 +3370,16 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             break;
         case LEX_FRAME_APPEAL: {
             const char *ac = family_code(S, C->pat, "02");
+            if (C->pat->frame == LEX_FRAME_INTENT)
+                /* "called on both sides to agree to a ceasefire": the act
+                 * under the agreement is what is called for */
+                for (uint32_t j = 0; j < nc; j++)
+                    if (cands[j].frame_parent == (int)i && cands[j].pat->appeal) {
+                        const char *ic = family_code(S, cands[j].pat, "02");
+                        if (ic)
+                            ac = ic;
+                        break;
+                    }
             if (ac && !strcmp(F->code, F->pat->code)) {
                 F->code = ac;
                 F->why = "appeal frame: code from the complement";
