@@ -3537,7 +3537,13 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             continue;
         }
         for (uint32_t k = 0; k < np; k++) {
-            const char *fc = family_code(S, &pats[k], prefix);
+            /* (a sense that needs particular words, "give intelligence",
+             * is not the verb's usual one) */
+            int specific = 0;
+            for (uint32_t q = 0; q < pats[k].ncons; q++)
+                if (!pats[k].cons[q].negative && pats[k].cons[q].nlemmas)
+                    specific = 1;
+            const char *fc = specific ? NULL : family_code(S, &pats[k], prefix);
             if (fc && strcmp(fc, F->code)) {
                 F->code = fc;
                 F->why = "code from the complement verb's usual sense";
