@@ -202,7 +202,8 @@ static void add_city(const char *name, size_t n, int country, int admin1, double
 
 static int feature_of(const char *fc)
 {
-    if (strcmp(fc, "PPLC") == 0)
+    /* a seat of government (PPLG: La Paz, The Hague) ranks as a capital */
+    if (strcmp(fc, "PPLC") == 0 || strcmp(fc, "PPLG") == 0)
         return GAZ_FEAT_CAPITAL;
     if (strcmp(fc, "PPLA") == 0)
         return GAZ_FEAT_ADMIN_SEAT;
