@@ -3200,10 +3200,13 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                     specific = 1;
             const cand *V = &cands[by - 1];
             /* not under a verb about another act: asking for, demanding,
-             * blaming for, rejecting, threatening or suspending it */
-            static const char *const ABOUT[] = {"02", "10", "11", "12", "13", "16"};
+             * blaming for, rejecting, threatening, protesting or suspending it */
+            static const char *const ABOUT[] = {"02", "10", "11", "12", "13", "14", "16"};
             for (size_t k = 0; k < sizeof ABOUT / sizeof ABOUT[0] && specific; k++)
-                if (!strncmp(V->pat->code, ABOUT[k], 2))
+                if (!strncmp(V->pat->code, ABOUT[k], 2) &&
+                    /* (a protest act consumed by a protest verb, "went on
+                     * strike over wages", is still the act) */
+                    !(!strcmp(ABOUT[k], "14") && code_root(cands[i].pat->code) == 14))
                     specific = 0;
             int vpos = 0;
             for (uint32_t k = 0; k < V->pat->ncons; k++)
@@ -3270,6 +3273,14 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 /* "an Israeli air strike killed a Hezbollah commander": a
                  * violent act that is the subject of a violent verb is that
                  * verb's means, one event */
+                /* "protest against EU trade deals", "rallied over the
+                 * pension reform": what a protest is against is its topic */
+                const tok *pcs = case_of(S, C->head);
+                if (g >= 0 && (dr == DEP_OBL || dr == DEP_NMOD) && pcs &&
+                    (fold_is(pcs, "against") || fold_is(pcs, "over") || fold_is(pcs, "about")))
+                    for (uint32_t j = 0; j < nc; j++)
+                        if (j != i && cands[j].head == (uint32_t)g && code_root(cands[j].pat->code) == 14)
+                            drop = 1;
                 /* "questioned the former premier as part of an investigation":
                  * an act of the same kind as the verb it is part of is that
                  * act */
