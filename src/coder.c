@@ -351,6 +351,21 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                         break;
                     }
                 }
+            if (!found && S->t[x].upos == UPOS_NOUN)
+                /* "the U.S. arms sale": the actor modifying a compound
+                 * modifier modifies the whole phrase */
+                FOR_CHILDREN(S, x, c) {
+                    if (found || S->t[c].deprel != DEP_COMPOUND || c > x || S->tok2men[c] >= 0)
+                        continue;
+                    FOR_CHILDREN(S, c, g) {
+                        int dg = S->t[g].deprel;
+                        if (!found && g < c && (dg == DEP_COMPOUND || dg == DEP_AMOD || dg == DEP_NMOD_POSS) &&
+                            S->tok2men[g] >= 0 && !brokered_mention(S, S->tok2men[g])) {
+                            add_mention(S, A, S->tok2men[g]);
+                            found = 1;
+                        }
+                    }
+                }
             for (uint32_t c = x > 6 ? x - 6 : 2; c < x && c >= 2 && !found; c++) {
                 /* "a Marshall Islands-flagged tanker", "a Greek-owned ship":
                  * a vessel or firm belongs to the state named before the
