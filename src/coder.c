@@ -413,6 +413,25 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                     }
             }
             if (!found && S->t[x].upos == UPOS_NOUN) {
+                /* "a tariff on imports from Canada and Mexico", "a ban on
+                 * exports to Iran": trade stands for the country it comes
+                 * from or goes to */
+                static const char *const TRADE[] = {"import", "export", "good", "product", "shipment", "purchase",
+                                                    "sale", "commodity", NULL};
+                int trade = 0;
+                for (int q = 0; TRADE[q] && !trade; q++)
+                    trade = lemma_is(&S->t[x], TRADE[q]);
+                if (trade)
+                    FOR_CHILDREN(S, x, c) {
+                        const tok *cs = case_of(S, c);
+                        if (!found && S->t[c].deprel == DEP_NMOD && S->tok2men[c] >= 0 && cs &&
+                            (fold_is(cs, "from") || fold_is(cs, "to"))) {
+                            actors_at(S, c, A, depth + 1);
+                            found = A->n > 0;
+                        }
+                    }
+            }
+            if (!found && S->t[x].upos == UPOS_NOUN) {
                 /* "shot down 40 drones launched by Russia", "weapons
                  * supplied by Iran": a thing stands for the agent of the
                  * participle describing it */
