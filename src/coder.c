@@ -1706,6 +1706,14 @@ static unsigned modality(const sctx *S, uint32_t h)
                                  fold_is(t, "routinely") || fold_is(t, "frequently") || fold_is(t, "typically") ||
                                  fold_is(t, "sometimes") || fold_is(t, "repeatedly") || fold_is(t, "generally")))
             m |= MOD_HABIT;
+        if (dr == DEP_ADVMOD && fold_is(t, "long") && c < h) {
+            /* "have long protested against the headscarf": a standing
+             * practice, not an event (with a perfect auxiliary only) */
+            FOR_CHILDREN(S, h, a)
+                if (S->t[a].deprel == DEP_AUX && (lemma_is(&S->t[a], "have") || fold_is(&S->t[a], "has") ||
+                                                  fold_is(&S->t[a], "have") || fold_is(&S->t[a], "had")))
+                    m |= MOD_HABIT;
+        }
         if (dr == DEP_MARK && (fold_is(t, "if") || fold_is(t, "unless") || fold_is(t, "whether")))
             m |= MOD_COND;
         /* "neither country would threaten", "no one attacked": a negated subject */
