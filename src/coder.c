@@ -3423,6 +3423,20 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             break;
         case LEX_FRAME_APPEAL: {
             const char *ac = family_code(S, C->pat, "02");
+            {
+                /* "urged the United States to stop arming Taiwan": asked to
+                 * stop an act is asked to yield, not to do it */
+                int32_t sv = S->t[C->head].head;
+                static const char *const STOP[] = {"stop", "cease", "halt", "quit", "end", "refrain", "desist",
+                                                   NULL};
+                int stop = 0;
+                for (int q = 0; STOP[q] && sv >= 0 && !stop; q++)
+                    stop = lemma_is(&S->t[sv], STOP[q]);
+                if (stop && (S->t[C->head].deprel == DEP_XCOMP || S->t[C->head].deprel == DEP_ADVCL ||
+                             S->t[C->head].deprel == DEP_OBJ) &&
+                    code_root(C->pat->code) < 10 && lexicon_code(S->lx, "025"))
+                    ac = lexicon_code(S->lx, "025")->code;
+            }
             if (C->pat->frame == LEX_FRAME_INTENT)
                 /* "called on both sides to agree to a ceasefire": the act
                  * under the agreement is what is called for */
