@@ -3210,6 +3210,17 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             int lv = light_verb(S, h);
             if (lv >= 0)
                 C->mod |= modality(S, (uint32_t)lv);
+            else {
+                /* "fears that Kyiv could be sidelined in U.S.-Russia talks":
+                 * an act named in a hedged or conditional clause is only
+                 * possible */
+                int32_t g = S->t[h].head;
+                for (int up = 0; g >= 0 && up < 3 && S->t[g].upos != UPOS_VERB; up++)
+                    g = S->t[g].head;
+                int dr = S->t[h].deprel;
+                if (g >= 0 && S->t[g].upos == UPOS_VERB && (dr == DEP_OBL || dr == DEP_NMOD))
+                    C->mod |= modality(S, (uint32_t)g) & (MOD_HEDGE | MOD_COND);
+            }
         }
         fill_args(S, C);
         if (!strcmp(C->code, "051") && lemma_is(&S->t[h], "welcome")) {
