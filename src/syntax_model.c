@@ -970,6 +970,13 @@ static int fix_subject_participle(const syntax_model *m, syntax_ws *ws, const to
          * students rallied at Dhaka University ...") */
         int finite = 0;
         for (uint32_t k = i + 1; k < n && !finite; k++) {
+            /* (a finite verb of a clause the participle's own clause
+             * introduces, "... before clashes left 100 injured", or of a
+             * later clause, does not count) */
+            if (fold_in(&toks[k], (const char *const[]){"before", "after", "as", "while", "when", "because", "since",
+                                                        "until", "although", "though", "which", "who", "that", ",",
+                                                        ";", NULL}))
+                break;
             int xk = m->tag_xpos[sw->tag[k]];
             finite = xk == XPOS_VBD || xk == XPOS_VBZ || xk == XPOS_VBP || xk == XPOS_MD;
         }
