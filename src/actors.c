@@ -47,6 +47,22 @@ static int agency_credit(const tok *toks, uint32_t n, uint32_t i, const lex_matc
            fold_is(&toks[i + len], ")");
 }
 
+/* a title or honorific written before a name */
+static int title_word(const tok *t)
+{
+    static const char *const T[] = {"president", "minister", "sheikh", "sheikha", "king", "queen", "prince",
+        "princess", "emir", "pope", "general", "ayatollah", "imam", "rabbi", "cardinal", "archbishop", "bishop",
+        "chancellor", "premier", "senator", "governor", "mayor", "judge", "justice", "ambassador", "secretary",
+        "commander", "marshal", "chairman", "speaker", "leader", "deputy", "vice", "prime", "crown", "sultan",
+        "dame", "sir", "lord", "lady", "saint", "colonel", "major", "captain", "lieutenant", "admiral", "envoy",
+        "spokesman", "spokeswoman", "prosecutor", "mullah", "field", "chief", "director", "head", "minister-president",
+        "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "col", "maj", "capt", "lt", "sgt", "adm", NULL};
+    for (int i = 0; T[i]; i++)
+        if (fold_is(t, T[i]))
+            return 1;
+    return 0;
+}
+
 static void count_country(discourse *dc, const char *code, uint32_t w)
 {
     if (strlen(code) < 3 || !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3))
@@ -423,6 +439,16 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
         const lex_match *b = &m[0];
         uint32_t len = b->ntok ? b->ntok : 1;
         if (agency_credit(toks, n, i, b)) {
+            i += len;
+            continue;
+        }
+        /* "senator Miguel Uribe" is not Alvaro Uribe: a surname alone, right
+         * after a given name the dictionary does not pair with it, names
+         * someone else (titles before a surname are no given name) */
+        if (b->kind == LEX_PERSON && len == 1 && i > 0 && toks[i - 1].upos == UPOS_PROPN &&
+            (toks[i - 1].flags & TOK_CAPITAL) && !(nm > 0 && out[nm - 1].last == i - 1) &&
+            toks[i - 1].fold_len > 2 && toks[i - 1].fold[toks[i - 1].fold_len - 1] != '.' &&
+            !title_word(&toks[i - 1])) {
             i += len;
             continue;
         }
