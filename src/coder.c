@@ -2682,7 +2682,7 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
             }
         }
     }
-    if (!tgt.n && root != 14)
+    if (!tgt.n)
         return push_note(E, sentence, S->t[C->head].start, S->t[C->head].end, "no target actor");
     const place *where = PS ? pick_place(S, C->head, PS) : NULL;
     int dates[4];
