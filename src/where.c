@@ -683,6 +683,13 @@ size_t where_find(const gazetteer *g, const tok *toks, uint32_t n, const char *t
             const tok *last = &toks[i + L - 1];
             if (L > 1 && (last->flags & TOK_PUNCT))
                 continue;
+            /* a place name ends in a noun, name, adjective or number, never
+             * in a verb or function word: no look-up for those spans */
+            if (L > 1 && tagged &&
+                (last->upos == UPOS_VERB || last->upos == UPOS_AUX || last->upos == UPOS_ADP ||
+                 last->upos == UPOS_DET || last->upos == UPOS_PRON || last->upos == UPOS_SCONJ ||
+                 last->upos == UPOS_CCONJ || last->upos == UPOS_PART || last->upos == UPOS_ADV))
+                continue;
             size_t kl = span_key(toks, i, i + L, key, sizeof key);
             if (kl && (cnt = gazetteer_lookup(g, key, kl, &first)) > 0)
                 break;
