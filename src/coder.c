@@ -1463,8 +1463,11 @@ static void fill_args(const sctx *S, cand *C)
         }
     }
     if (P->pos == 'V') {
+        /* (a participle on a noun, "aid entering the territory", has that
+         * noun as its subject: no word-order source for it) */
         int no_subj = !C->src.n && subject_token(S, C->head, 0) < 0 && !is_passive(S, C->head) &&
-                      S->t[C->head].deprel != DEP_XCOMP;
+                      S->t[C->head].deprel != DEP_XCOMP &&
+                      !(S->t[C->head].deprel == DEP_ACL && S->t[C->head].xpos == XPOS_VBG);
         int wants_obj = 0;
         for (uint32_t i = 0; i < P->ntgt; i++)
             wants_obj |= P->tgt[i].kind == LEX_SLOT_OBJ;
@@ -1721,9 +1724,16 @@ static unsigned modality(const sctx *S, uint32_t h)
             (fold_is(t, "neither") || fold_is(t, "none") || fold_is(t, "nobody") || fold_is(t, "nothing")))
             m |= MOD_NEG;
         if (dr == DEP_NSUBJ || dr == DEP_NSUBJ_PASS)
-            FOR_CHILDREN(S, c, d)
+            FOR_CHILDREN(S, c, d) {
                 if (S->t[d].deprel == DEP_DET && (fold_is(&S->t[d], "neither") || fold_is(&S->t[d], "no")))
                     m |= MOD_NEG;
+                /* "Neither Armenia nor Azerbaijan has signed": whatever the
+                 * parser made of "neither" before the first conjunct */
+                if (d < c && fold_is(&S->t[d], "neither"))
+                    m |= MOD_NEG;
+            }
+        if ((dr == DEP_NSUBJ || dr == DEP_NSUBJ_PASS) && c > 0 && fold_is(&S->t[c - 1], "neither"))
+            m |= MOD_NEG;
     }
     /* "to avert U.S. tariffs", "prevented an attack": an act averted or
      * prevented did not happen */

@@ -1201,6 +1201,32 @@ static void fix_punct_heads(const syntax_model *m, syntax_ws *ws, const tok *tok
             st->label[c] = DEP_ACL;
         }
     }
+    /* "a blockade on aid entering the territory", "civilians fleeing the
+     * town": a gerund right after a noun, with no comma or marker between,
+     * describes that noun */
+    for (uint32_t c = 1; c < n; c++) {
+        int32_t v = st->head[c];
+        if (st->label[c] != DEP_ADVCL || m->tag_xpos[sw->tag[c]] != XPOS_VBG || v < 0 || (uint32_t)v >= c)
+            continue;
+        int xp = m->tag_xpos[sw->tag[c - 1]];
+        if (!(xp == XPOS_NN || xp == XPOS_NNS) || st->head[c - 1] == (int32_t)c)
+            continue;
+        int marked = 0;
+        for (uint32_t k = 0; k < n; k++)
+            if (st->head[k] == (int32_t)c && (st->label[k] == DEP_MARK || st->label[k] == DEP_NSUBJ))
+                marked = 1;
+        /* the noun must lie in the verb's own phrase */
+        int32_t q = st->head[c - 1];
+        int inside = 0;
+        for (int steps = 0; q >= 0 && (uint32_t)q < n && steps < 8 && !inside; steps++) {
+            inside = q == v;
+            q = st->head[q];
+        }
+        if (!marked && inside) {
+            st->head[c] = (int32_t)(c - 1);
+            st->label[c] = DEP_ACL;
+        }
+    }
     /* a determiner on a verb belongs to the noun right after it */
     for (uint32_t c = 0; c + 1 < n; c++) {
         int32_t h = st->head[c];
