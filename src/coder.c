@@ -2443,6 +2443,8 @@ static int locative(const sctx *S, const place *P)
     if (!cs && (S->t[h].deprel == DEP_COMPOUND || S->t[h].deprel == DEP_NMOD_POSS || S->t[h].deprel == DEP_AMOD) &&
         S->t[h].head >= 0 && P->precision != PLACE_COUNTRY)
         cs = case_of(S, (uint32_t)S->t[h].head); /* "at the Islamabad High Court" (not "at the U.S. air base") */
+    if (!cs && (S->t[h].deprel == DEP_APPOS || S->t[h].deprel == DEP_FLAT) && S->t[h].head >= 0)
+        cs = case_of(S, (uint32_t)S->t[h].head); /* "in the Omani capital Muscat" */
     /* "to his residence on the outskirts of Moscow", "in a district on the
      * southern outskirts of Beirut": the part of a place is where */
     if (cs && fold_is(cs, "of") && S->t[h].head >= 0) {
