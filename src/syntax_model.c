@@ -473,6 +473,13 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             fold_in(&toks[i], (const char *const[]){"amid", "amidst", "despite", "via", "toward", "towards",
                                                     "against", "alongside", NULL}))
             retag(m, sw, i, XPOS_IN, UPOS_ADP);
+        /* "welcomed Lavrov to Riyadh": a capitalised word mid-sentence after
+         * "to" is a name the infinitive reading got wrong */
+        if (xp == XPOS_VB && (toks[i].flags & TOK_CAPITAL) && !(toks[i].flags & TOK_ALLCAPS) &&
+            m->tag_xpos[sw->tag[i - 1]] == XPOS_TO && i >= 2) {
+            retag(m, sw, i, XPOS_NNP, UPOS_PROPN);
+            retag(m, sw, i - 1, XPOS_IN, UPOS_ADP);
+        }
         /* "a gunman shot and seriously wounded ...": an irregular past form
          * read as a noun, coordinated with a past-tense verb, is one too */
         if (xp == XPOS_NN && i + 2 < n && (c0 == 's' || c0 == 'h' || c0 == 'b') &&
