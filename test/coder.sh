@@ -78,4 +78,5 @@ f1_check "dev gold" "$ROOT/test/data/dev-gold.jsonl" "$ROOT/test/expect/dev-gold
 f1_check "dev2 gold (wire style, roots 11-20)" "$ROOT/test/data/dev2-gold.jsonl" "$ROOT/test/expect/dev2-gold.f1"
 f1_check "dev3 gold (wire style, roots 01-10)" "$ROOT/test/data/dev3-gold.jsonl" "$ROOT/test/expect/dev3-gold.f1"
 f1_check "dev4 gold (wire style, all roots, places)" "$ROOT/test/data/dev4-gold.jsonl" "$ROOT/test/expect/dev4-gold.f1"
+f1_check "dev5 gold (wire style, all roots, written in the fourth session)" "$ROOT/test/data/dev5-gold.jsonl" "$ROOT/test/expect/dev5-gold.f1"
 f1_check "CAMEO manual examples" "$SHARED/gold/cameo_manual_examples.jsonl" "$ROOT/test/expect/cameo-manual.f1"
