@@ -3822,6 +3822,18 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         int dr = S->t[C->head].deprel;
         if (dr != DEP_ADVCL && dr != DEP_XCOMP && dr != DEP_ACL)
             continue;
+        /* (a clause of time or reason, "hours after Hamas released three
+         * women", is an act of its own; "killed 23 people when they blew
+         * themselves up" is the same act told twice) */
+        int own = 0;
+        FOR_CHILDREN(S, C->head, k)
+            if (S->t[k].deprel == DEP_MARK &&
+                (fold_is(&S->t[k], "after") || fold_is(&S->t[k], "before") || fold_is(&S->t[k], "since") ||
+                 fold_is(&S->t[k], "until") || fold_is(&S->t[k], "because") || fold_is(&S->t[k], "although") ||
+                 fold_is(&S->t[k], "though") || fold_is(&S->t[k], "whereas") || fold_is(&S->t[k], "while")))
+                own = 1;
+        if (own)
+            continue;
         int32_t g = S->t[C->head].head;
         for (int hops = 0; g >= 0 && hops < 3; hops++) {
             for (uint32_t j = 0; j < nc; j++)
