@@ -320,6 +320,15 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
             int32_t v = S->t[x].head;
             if (S->t[v].deprel == DEP_ACL_RELCL && S->t[v].head >= 0)
                 actors_at(S, (uint32_t)S->t[v].head, A, depth + 1);
+        } else if (fold_is(&S->t[x], "whose") && S->t[x].head >= 0) {
+            /* "Ukraine, whose cities have come under attack": the antecedent */
+            int32_t v = S->t[x].head;
+            for (int up = 0; v >= 0 && up < 3 && S->t[v].deprel != DEP_ACL_RELCL; up++)
+                v = S->t[v].head;
+            if (v >= 0 && S->t[v].deprel == DEP_ACL_RELCL && S->t[v].head >= 0)
+                actors_at(S, (uint32_t)S->t[v].head, A, depth + 1);
+            else if (x >= 2 && fold_is(&S->t[x - 1], ",") && S->tok2men[x - 2] >= 0)
+                add_mention(S, A, S->tok2men[x - 2]); /* (however the clause was hung) */
         } else {
             int found = 0;
             if (lemma_is(&S->t[x], "border") || lemma_is(&S->t[x], "frontier") || lemma_is(&S->t[x], "boundary")) {
@@ -349,6 +358,14 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                         add_mention(S, A, S->tok2men[c]);
                         found = 1;
                         break;
+                    }
+                    if (dr == DEP_NMOD_POSS && fold_is(&S->t[c], "whose")) {
+                        int before = A->n;
+                        actors_at(S, c, A, depth + 1); /* "Ukraine, whose cities" */
+                        if (A->n > before) {
+                            found = 1;
+                            break;
+                        }
                     }
                 }
             if (!found && S->t[x].upos == UPOS_NOUN)
@@ -1299,6 +1316,19 @@ static void fill_args(const sctx *S, cand *C)
         if (io >= 0)
             actors_at(S, (uint32_t)io, &C->tgt, 0);
     }
+    if (P->pos == 'N' && !C->tgt.n && code_root(P->code) >= 18 && S->t[C->head].deprel == DEP_OBL &&
+        S->t[C->head].head >= 0) {
+        /* "cities that came under Russian missile barrages", "the convoy
+         * came under fire": the subject of "come/fall under" is the one hit */
+        const tok *cs = case_of(S, C->head);
+        uint32_t gv = (uint32_t)S->t[C->head].head;
+        if (cs && fold_is(cs, "under") &&
+            (lemma_is(&S->t[gv], "come") || lemma_is(&S->t[gv], "fall") || lemma_is(&S->t[gv], "remain"))) {
+            int sj = subject_token(S, gv, 0);
+            if (sj >= 0)
+                actors_at(S, (uint32_t)sj, &C->tgt, 0);
+        }
+    }
     if (P->pos == 'N' && !C->tgt.n && code_root(P->code) == 9) {
         /* "raided Yoon's office as part of an investigation into ...": the
          * inquiry is into whoever the search was aimed at */
@@ -1319,6 +1349,12 @@ static void fill_args(const sctx *S, cand *C)
                 o = child_rel(S, gv, DEP_IOBJ);
             if (o >= 0)
                 actors_at(S, (uint32_t)o, &C->tgt, 0);
+            /* (reporters told at a summit are no party to it) */
+            for (int q = 0; q < C->tgt.n; q++)
+                if (strlen(C->tgt.code[q]) == 6 && !strcmp(C->tgt.code[q] + 3, "MED")) {
+                    C->tgt.n = 0;
+                    break;
+                }
         }
     }
     int wants_comp = 0;
