@@ -604,6 +604,18 @@ static int subject_token(const sctx *S, uint32_t v, int depth)
     if (h < 0)
         return -1;
     int dr = S->t[v].deprel;
+    if (dr == DEP_ACL && (S->t[h].upos == UPOS_NOUN || S->t[h].upos == UPOS_PROPN)) {
+        /* "Nauru's decision to cut ties with Taiwan", "Iran's plan to
+         * enrich": the infinitive under a possessed noun is the possessor's */
+        int to = 0;
+        FOR_CHILDREN(S, v, mk)
+            if (S->t[mk].deprel == DEP_MARK && fold_is(&S->t[mk], "to") && mk < v)
+                to = 1;
+        if (to)
+            FOR_CHILDREN(S, (uint32_t)h, ps)
+                if (S->t[ps].deprel == DEP_NMOD_POSS && S->tok2men[ps] >= 0)
+                    return (int)ps;
+    }
     if (dr == DEP_XCOMP) {
         /* object control: "urged Iran to" -> Iran; an object that is no
          * actor ("set up a mission to investigate") acts for the subject */
