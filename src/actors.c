@@ -869,9 +869,15 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
         if (X->first < R->last + 2 || X->first > R->last + 5 || !X->ncodes || X->kind == MEN_PRONOUN)
             continue;
         int ok = 1;
-        for (uint32_t g = R->last + 2; g < X->first; g++)
+        for (uint32_t g = R->last + 2; g < X->first; g++) {
             ok &= fold_is(&toks[g], "the") || (np_filler(&toks[g]) && !(toks[g].flags & TOK_PUNCT)) ||
                   (toks[g].flags & TOK_CAPITAL) || fold_is(&toks[g], "(") || fold_is(&toks[g], ")");
+            /* "accusing the opposition of paralysing the government": a
+             * gerund taking its own object is a clause, not a modifier */
+            if (toks[g].xpos == XPOS_VBG && g + 1 < n &&
+                (toks[g + 1].xpos == XPOS_DT || toks[g + 1].xpos == XPOS_PRPS))
+                ok = 0;
+        }
         if (!ok)
             continue;
         /* "the leaders of Armenia": the role keeps its sector, the country
