@@ -1328,6 +1328,33 @@ static void fill_args(const sctx *S, cand *C)
         if (io >= 0)
             actors_at(S, (uint32_t)io, &C->tgt, 0);
     }
+    if (P->pos == 'V' && !C->tgt.n && code_root(P->code) == 19) {
+        /* "fired a ballistic missile that landed near Israel's Ben Gurion
+         * airport": where the projectile came down is what it was fired at */
+        int o = object_token(S, C->head);
+        if (o >= 0)
+            FOR_CHILDREN(S, (uint32_t)o, rc) {
+                if (S->t[rc].deprel != DEP_ACL_RELCL || C->tgt.n)
+                    continue;
+                static const char *const LAND[] = {"land", "hit", "strike", "explode", "fall", "crash", "impact", NULL};
+                int land = 0;
+                for (int q = 0; LAND[q] && !land; q++)
+                    land = lemma_is(&S->t[rc], LAND[q]);
+                if (!land)
+                    continue;
+                FOR_CHILDREN(S, rc, ob) {
+                    if (C->tgt.n || !is_obl_or_nmod(S->t[ob].deprel))
+                        continue;
+                    actors_at(S, ob, &C->tgt, 0);
+                    if (!C->tgt.n)
+                        place_actor(S, ob, &C->tgt);
+                    FOR_CHILDREN(S, ob, of) /* "near the terminal of Israel's airport" */
+                        if (!C->tgt.n && S->t[of].deprel == DEP_NMOD && case_of(S, of) &&
+                            fold_is(case_of(S, of), "of"))
+                            actors_at(S, of, &C->tgt, 0);
+                }
+            }
+    }
     if (P->pos == 'N' && !C->tgt.n && code_root(P->code) >= 18 && S->t[C->head].deprel == DEP_OBL &&
         S->t[C->head].head >= 0) {
         /* "cities that came under Russian missile barrages", "the convoy
