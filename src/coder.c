@@ -2337,6 +2337,36 @@ static int topic_place(const sctx *S, const place *P)
         const tok *cs = case_of(S, (uint32_t)x);
         if (topic_case(cs))
             return 1;
+        /* "talks on oil prices and the war in Gaza", "a conference on Gaza
+         * aid": "on" after a word of talk marks the topic */
+        static const char *const ON_PLACE[] = {"sideline", "sidelines", "margin", "margins", "island", "border",
+            "outskirts", "coast", "bank", "shore", "front", "soil", "territory", "edge", "side", "frontier",
+            "ground", "street", "streets", "eve", "peninsula", "mainland", "campus", "premises", NULL};
+        int on_place = 0;
+        for (int q = 0; ON_PLACE[q] && !on_place; q++)
+            on_place = lemma_is(t, ON_PLACE[q]) || fold_is(t, ON_PLACE[q]);
+        if (cs && fold_is(cs, "on") && t->head >= 0 && !on_place) {
+            static const char *const TALKN[] = {"talk", "conference", "summit", "meeting", "discussion",
+                "negotiation", "debate", "resolution", "statement", "report", "vote", "dispute", "agreement",
+                "deal", "briefing", "session", "dialogue", "consultation", NULL};
+            int32_t g = t->head;
+            /* (through a coordination: "on oil prices and the war") */
+            if (t->deprel == DEP_CONJ && g >= 0)
+                g = S->t[g].head;
+            for (int q = 0; g >= 0 && TALKN[q]; q++)
+                if (lemma_is(&S->t[g], TALKN[q]))
+                    return 1;
+        }
+        if (t->deprel == DEP_CONJ && t->head >= 0) {
+            const tok *hc = case_of(S, (uint32_t)t->head);
+            if (hc && fold_is(hc, "on") && S->t[t->head].head >= 0) {
+                static const char *const TALKN2[] = {"talk", "conference", "summit", "meeting", "discussion",
+                    "negotiation", "debate", NULL};
+                for (int q = 0; TALKN2[q]; q++)
+                    if (lemma_is(&S->t[S->t[t->head].head], TALKN2[q]))
+                        return 1;
+            }
+        }
         if (cs && !fold_is(cs, "of") && !fold_is(cs, "in"))
             break;
         x = t->head;
