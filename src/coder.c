@@ -2506,6 +2506,14 @@ static const place *pick_place(const sctx *S, uint32_t head, const placeset *PS)
         if (P->cue == PLACE_CUE_DATELINE || !locative(S, P) || (P->precision == PLACE_COUNTRY && !P->unlisted) ||
             topic_place(S, P))
             continue;
+        /* (what missiles were fired "at" is their target, not a scene for
+         * the sentence's other events) */
+        uint32_t ph = place_head(S, P);
+        int32_t pv = S->t[ph].head;
+        if (pv >= 0 && place_case_is(S, P, "at") &&
+            (lemma_is(&S->t[pv], "fire") || lemma_is(&S->t[pv], "launch") || lemma_is(&S->t[pv], "aim") ||
+             lemma_is(&S->t[pv], "hurl") || lemma_is(&S->t[pv], "lob") || lemma_is(&S->t[pv], "shoot")))
+            continue;
         only = P;
         count++;
     }
