@@ -1166,6 +1166,15 @@ static void fix_punct_heads(const syntax_model *m, syntax_ws *ws, const tok *tok
             }
         }
     }
+}
+
+/* Attachments around nouns the parser gets wrong in news copy: a determined
+ * noun read as an open complement, a participle with an agent after the
+ * object, a gerund right after a noun, a determiner hung on a verb. */
+static void fix_noun_attachments(const syntax_model *m, syntax_ws *ws, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
     /* "carried out a targeted killing of ...": a noun phrase with a
      * determiner and no marker, copula or subject is the verb's object,
      * not an open clausal complement */
@@ -1505,6 +1514,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_subject_coordination(m, ws, n);
     fix_double_object(m, ws, n);
     fix_punct_heads(m, ws, toks, n);
+    fix_noun_attachments(m, ws, n);
     fix_conj_appos(m, ws, n);
     fix_up_to(m, ws, toks, n);
     fix_coordinated_modifier(m, ws, toks, n);
