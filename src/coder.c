@@ -3046,6 +3046,18 @@ static int cand_at(const sctx *S, const cand *cands, uint32_t nc, uint32_t skip,
  * X to pull back", "demanded that Israel allow"): the nearest verb on the
  * right whose chain of heads reaches h through a complement, an adverbial
  * clause or a mis-attached "that", crossing no other verb; -1 when none. */
+/* C is part of G's act, told again: G takes C's target (and source, with
+ * with_src) where it has none, and C is no event of its own. */
+static void fold_into(cand *G, cand *C, int with_src, const char *why)
+{
+    if (!G->tgt.n)
+        G->tgt = C->tgt;
+    if (with_src && !G->src.n)
+        G->src = C->src;
+    C->suppressed = 1;
+    C->why = why;
+}
+
 /* Do two argument lists name the same actors? */
 static int same_actors(const arglist *a, const arglist *b)
 {
@@ -3952,10 +3964,7 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             for (uint32_t j = 0; j < nc; j++)
                 if (j != i && cands[j].head == (uint32_t)g && code_root(cands[j].code) == code_root(C->code) &&
                     !cands[j].pat->frame && (cands[j].src.n || !C->src.n)) {
-                    if (!cands[j].tgt.n)
-                        cands[j].tgt = C->tgt;
-                    C->suppressed = 1;
-                    C->why = "purpose clause of the same act";
+                    fold_into(&cands[j], C, 0, "purpose clause of the same act");
                     g = -1;
                     break;
                 }
@@ -3991,13 +4000,7 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         int gj = cand_at(S, cands, nc, i, h->head, 18, 20);
         if (gj < 0)
             continue;
-        cand *G = &cands[gj];
-        if (!G->tgt.n)
-            G->tgt = C->tgt;
-        if (!G->src.n)
-            G->src = C->src;
-        C->suppressed = 1;
-        C->why = "the result of the attack it follows, not a second attack";
+        fold_into(&cands[gj], C, 1, "the result of the attack it follows, not a second attack");
     }
     /* "launched a general strike to press the government for higher
      * wages", "blocked roads to demand the president's resignation": the
@@ -4021,10 +4024,7 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             if (lc)
                 Pc->code = lc->code;
         }
-        if (!Pc->tgt.n)
-            Pc->tgt = C->tgt;
-        C->suppressed = 1;
-        C->why = "what the protest is for, not an event of its own";
+        fold_into(Pc, C, 0, "what the protest is for, not an event of its own");
     }
     /* demands, hedges, negations and conditionals govern their complements */
     for (uint32_t i = 0; i < nc; i++) {
