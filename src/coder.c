@@ -97,6 +97,24 @@ static inline int lemma_is(const tok *t, const char *s)
         return t->lemma_len == k && memcmp(t->lemma, s, k) == 0;
     return fold_is(t, s);
 }
+/* Is t's lemma (word_listed: its lemma or its form) in a NULL-terminated
+ * word list? */
+static int lemma_listed(const tok *t, const char *const *list)
+{
+    for (int q = 0; list[q]; q++)
+        if (lemma_is(t, list[q]))
+            return 1;
+    return 0;
+}
+
+static int word_listed(const tok *t, const char *const *list)
+{
+    for (int q = 0; list[q]; q++)
+        if (lemma_is(t, list[q]) || fold_is(t, list[q]))
+            return 1;
+    return 0;
+}
+
 
 #define FOR_CHILDREN(S, h, c) \
     for (uint32_t c##_i = (S)->child_start[h], c; c##_i < (S)->child_start[(h) + 1] && ((c = (S)->child_list[c##_i]), 1); c##_i++)
@@ -298,9 +316,7 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
          * Food Programme trucks": a body sent by an actor acts for it */
         static const char *const BODY[] = {"team", "mission", "panel", "convoy", "crew", "contingent", "squad",
                                            "unit", "column", NULL};
-        int body = 0, before = A->n;
-        for (int q = 0; BODY[q] && !body; q++)
-            body = lemma_is(&S->t[x], BODY[q]);
+        int body = lemma_listed(&S->t[x], BODY), before = A->n;
         if (body)
             FOR_CHILDREN(S, x, c)
                 if (S->t[c].deprel == DEP_NMOD && A->n == before) {
@@ -435,9 +451,7 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                  * from or goes to */
                 static const char *const TRADE[] = {"import", "export", "good", "product", "shipment", "purchase",
                                                     "sale", "commodity", NULL};
-                int trade = 0;
-                for (int q = 0; TRADE[q] && !trade; q++)
-                    trade = lemma_is(&S->t[x], TRADE[q]);
+                int trade = lemma_listed(&S->t[x], TRADE);
                 if (trade)
                     FOR_CHILDREN(S, x, c) {
                         const tok *cs = case_of(S, c);
@@ -502,9 +516,7 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                 static const char *const PREMISES[] = {"office", "home", "house", "headquarters", "residence",
                     "compound", "premises", "newsroom", "studio", "embassy", "consulate", "property", "farm",
                     "factory", "plant", "warehouse", "vehicle", "car", "motorcade", "convoy", "family", NULL};
-                int prem = 0;
-                for (int q = 0; PREMISES[q] && !prem; q++)
-                    prem = lemma_is(&S->t[x], PREMISES[q]);
+                int prem = lemma_listed(&S->t[x], PREMISES);
                 if (prem)
                     FOR_CHILDREN(S, x, c)
                         if (S->t[c].deprel == DEP_NMOD && !found && S->tok2men[c] >= 0) {
@@ -523,17 +535,13 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                         static const char *const PART_OF[] = {"town", "city", "village", "region", "province",
                             "port", "bank", "shore", "coast", "outskirts", "suburb", "suburbs", "part", "parts",
                             "centre", "center", "north", "south", "east", "west", "border", "district", NULL};
-                        int part = 0;
-                        for (int q = 0; PART_OF[q] && !part; q++)
-                            part = lemma_is(&S->t[x], PART_OF[q]) || fold_is(&S->t[x], PART_OF[q]);
+                        int part = word_listed(&S->t[x], PART_OF);
                         if (cs && fold_is(cs, "of") && (S->t[x].upos == UPOS_NOUN) && part)
                             place_actor(S, c, A);
                         /* "out of villages across southern Lebanon" */
                         static const char *const SITES[] = {"village", "town", "city", "area", "position",
                             "base", "camp", "district", "neighbourhood", "neighborhood", "settlement", NULL};
-                        int site = 0;
-                        for (int q = 0; SITES[q] && !site; q++)
-                            site = lemma_is(&S->t[x], SITES[q]);
+                        int site = lemma_listed(&S->t[x], SITES);
                         if (site && !A->n && cs && (fold_is(cs, "in") || fold_is(cs, "across") || fold_is(cs, "near") ||
                                                     fold_is(cs, "along")))
                             place_actor(S, c, A);
@@ -1337,9 +1345,7 @@ static void fill_args(const sctx *S, cand *C)
                 if (S->t[rc].deprel != DEP_ACL_RELCL || C->tgt.n)
                     continue;
                 static const char *const LAND[] = {"land", "hit", "strike", "explode", "fall", "crash", "impact", NULL};
-                int land = 0;
-                for (int q = 0; LAND[q] && !land; q++)
-                    land = lemma_is(&S->t[rc], LAND[q]);
+                int land = lemma_listed(&S->t[rc], LAND);
                 if (!land)
                     continue;
                 FOR_CHILDREN(S, rc, ob) {
@@ -2342,9 +2348,7 @@ static int topic_place(const sctx *S, const place *P)
         static const char *const ON_PLACE[] = {"sideline", "sidelines", "margin", "margins", "island", "border",
             "outskirts", "coast", "bank", "shore", "front", "soil", "territory", "edge", "side", "frontier",
             "ground", "street", "streets", "eve", "peninsula", "mainland", "campus", "premises", NULL};
-        int on_place = 0;
-        for (int q = 0; ON_PLACE[q] && !on_place; q++)
-            on_place = lemma_is(t, ON_PLACE[q]) || fold_is(t, ON_PLACE[q]);
+        int on_place = word_listed(t, ON_PLACE);
         if (cs && fold_is(cs, "on") && t->head >= 0 && !on_place) {
             static const char *const TALKN[] = {"talk", "conference", "summit", "meeting", "discussion",
                 "negotiation", "debate", "resolution", "statement", "report", "vote", "dispute", "agreement",
@@ -3889,9 +3893,7 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             continue;
         static const char *const ASKED[] = {"demand", "call", "request", "appeal", "proposal", "plan", "offer",
                                             "ultimatum", "suggestion", "bid", "plea", "push", "pressure", NULL};
-        int asked = 0;
-        for (int q = 0; ASKED[q] && !asked; q++)
-            asked = lemma_is(&S->t[g], ASKED[q]);
+        int asked = lemma_listed(&S->t[g], ASKED);
         /* "denied Washington's accusation that Tehran had supplied
          * missiles": a clause under an accusation or claim is alleged */
         static const char *const ALLEGED[] = {"accusation", "allegation", "claim", "charge", "rumour", "rumor",
