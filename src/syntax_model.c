@@ -1472,6 +1472,84 @@ static void fix_subject_coordination(const syntax_model *m, syntax_ws *ws, uint3
     }
 }
 
+/* Two readings the parser falls into on long news sentences, neither of
+ * which UD allows on a verb: a preposition hung on the verb itself ("issued
+ * arrest warrants on Thursday for Israeli Prime Minister Benjamin Netanyahu",
+ * with the name read as a second subject) and a name read as a vocative
+ * ("arrested impeached President Yoon Suk Yeol").  The preposition goes to
+ * the head of the phrase after it, which becomes an oblique of the verb (or,
+ * when that head is a verb, the preposition marks its clause: "before Turkey
+ * approves"); a vocative after its verb is the verb's object (an oblique if
+ * it has one), and a participle read as the verb's open complement right
+ * before that name describes it. */
+static void fix_verb_case_vocative(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    for (uint32_t c = 0; c + 1 < n; c++) {
+        int32_t h = st->head[c];
+        if (st->label[c] != DEP_CASE || h < 0 || (uint32_t)h >= n || m->tag_upos[sw->tag[h]] != UPOS_VERB)
+            continue;
+        uint32_t q = c + 1;
+        for (int steps = 0; steps < 12 && st->head[q] > (int32_t)c && st->head[q] != h &&
+                            (uint32_t)st->head[q] < n; steps++)
+            q = (uint32_t)st->head[q];
+        if (st->head[q] != h)
+            continue;
+        int u = m->tag_upos[sw->tag[q]];
+        if (u == UPOS_VERB) {
+            st->head[c] = (int32_t)q;
+            st->label[c] = DEP_MARK;
+        } else if (u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON || u == UPOS_NUM) {
+            st->head[c] = (int32_t)q;
+            /* "in a ceremony hosted by U.S. President Donald Trump": "by"
+             * names the agent of the nearest participle before it */
+            if (toks && fold_in(&toks[c], (const char *const[]){"by", NULL}))
+                for (uint32_t v = c; v-- > (uint32_t)h + 1;) {
+                    if (m->tag_upos[sw->tag[v]] == UPOS_VERB && m->tag_xpos[sw->tag[v]] != XPOS_VBN)
+                        break;
+                    if (m->tag_xpos[sw->tag[v]] == XPOS_VBN) {
+                        st->head[q] = (int32_t)v;
+                        st->label[q] = DEP_OBL_AGENT;
+                        break;
+                    }
+                }
+            if (st->head[q] != h)
+                continue;
+            int l = st->label[q];
+            if (l == DEP_NSUBJ || l == DEP_OBJ || l == DEP_IOBJ || l == DEP_VOCATIVE || l == DEP_DEP ||
+                l == DEP_NSUBJ_PASS)
+                st->label[q] = DEP_OBL;
+        }
+    }
+    for (uint32_t c = 1; c < n; c++) {
+        int32_t h = st->head[c];
+        if (st->label[c] != DEP_VOCATIVE || h < 0 || (uint32_t)h >= c || m->tag_upos[sw->tag[h]] != UPOS_VERB)
+            continue;
+        int obj = 0;
+        for (uint32_t k = 0; k < n; k++)
+            if (st->head[k] == h && st->label[k] == DEP_OBJ)
+                obj = 1;
+        st->label[c] = obj ? DEP_OBL : DEP_OBJ;
+        /* the participle before the phrase: every word between it and the
+         * name hangs inside the name's phrase */
+        uint32_t b = c;
+        while (b > 0 && st->head[b - 1] > (int32_t)(b - 1) && st->head[b - 1] <= (int32_t)c)
+            b--;
+        if (b > 0 && st->head[b - 1] == h && st->label[b - 1] == DEP_XCOMP &&
+            m->tag_xpos[sw->tag[b - 1]] == XPOS_VBN) {
+            int deps = 0;
+            for (uint32_t k = 0; k < n; k++)
+                if (st->head[k] == (int32_t)(b - 1))
+                    deps = 1;
+            if (!deps) {
+                st->head[b - 1] = (int32_t)c;
+                st->label[b - 1] = DEP_AMOD;
+            }
+        }
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -1519,6 +1597,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_up_to(m, ws, toks, n);
     fix_coordinated_modifier(m, ws, toks, n);
     fix_name_before_quantity(m, ws, toks, n);
+    fix_verb_case_vocative(m, ws, toks, n);
 
     syn_state *st = &ws->st;
     size_t lemma_used = 0;
