@@ -938,6 +938,18 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
             a++;
         if (a == Pm->first)
             continue;
+        /* "former French President Nicolas Sarkozy": a former office-holder
+         * is an elite (ELI), as the CAMEO manual has TABARI code "former" */
+        int former = 0, other = 0;
+        for (uint32_t q = a; q < Pm->first; q++) {
+            former |= fold_is(&toks[q], "former");
+            other |= fold_is(&toks[q], "and") || fold_is(&toks[q], "current") || fold_is(&toks[q], "acting");
+        }
+        if (former && !other && Pm->ncodes == 1 && strlen(Pm->codes[0]) >= 3 && strncmp(Pm->codes[0], "IGO", 3)) {
+            char c[16];
+            snprintf(c, sizeof c, "%.3sELI", Pm->codes[0]);
+            snprintf(Pm->codes[0], sizeof Pm->codes[0], "%s", c);
+        }
         /* drop mentions inside [a, first) */
         uint32_t w = 0;
         for (uint32_t q = 0; q < nm; q++) {
@@ -969,6 +981,48 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
             M->ncodes = 0;
             for (int c = 0; c < P->ncodes; c++)
                 add_code(M, P->codes[c]);
+            break;
+        }
+        /* an object pronoun is not the subject of its own clause ("a court
+         * found X guilty and sentenced him", "expelled the attache,
+         * accusing him of ..."): it takes the nearest earlier actor that
+         * is not that subject (not the first subject, as other pronouns),
+         * a person or singular role for "him"/"her", a group for "them" */
+        int32_t v = toks[M->first].head;
+        if (M->ncodes == 0 || v < 0 || (toks[M->first].deprel != DEP_OBJ && toks[M->first].deprel != DEP_IOBJ) ||
+            fold_is(t, "it"))
+            continue;
+        int32_t subj = -1;
+        for (int steps = 0; steps < 4 && v >= 0 && subj < 0; steps++) {
+            for (uint32_t k = 0; k < n && subj < 0; k++)
+                if (toks[k].head == v && (toks[k].deprel == DEP_NSUBJ || toks[k].deprel == DEP_NSUBJ_PASS))
+                    subj = (int32_t)k;
+            if (subj < 0 && toks[v].deprel != DEP_CONJ && toks[v].deprel != DEP_XCOMP && toks[v].deprel != DEP_ADVCL)
+                break;
+            if (subj < 0)
+                v = toks[v].head;
+        }
+        const mention *S = NULL;
+        for (uint32_t q = 0; q < nm && subj >= 0 && !S; q++)
+            if (out[q].first <= (uint32_t)subj && (uint32_t)subj <= out[q].last)
+                S = &out[q];
+        if (!S || S == M)
+            continue;
+        for (uint32_t step = 0; step < j; step++) {
+            const mention *P = &out[j - 1 - step];
+            if (P == S || !strcmp(P->codes[0], S->codes[0]))
+                continue;
+            int role = P->kind == MEN_ROLE || P->kind == MEN_ROLE_BARE;
+            int pl = toks[P->head].feats & FEAT_NUMBER_PLUR;
+            /* "him"/"her": a person or a singular role; "them": a group */
+            if (plur ? !(P->ncodes >= 2 && P->kind != MEN_PAIR) && !(role && pl)
+                     : !(P->ncodes == 1 && ((role && !pl) || (P->how && (!strcmp(P->how, "person on the date") ||
+                                                                         strstr(P->how, "title +"))))))
+                continue;
+            M->ncodes = 0;
+            for (int c = 0; c < P->ncodes; c++)
+                add_code(M, P->codes[c]);
+            M->how = "object pronoun -> nearest actor other than its clause's subject";
             break;
         }
     }

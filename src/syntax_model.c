@@ -1550,6 +1550,68 @@ static void fix_verb_case_vocative(const syntax_model *m, syntax_ws *ws, const t
     }
 }
 
+/* "Police arrested X, and a court later sentenced him": the subject of a
+ * second finite clause read as a conjunct of the first clause's nouns (or
+ * hung on the adverb after it).  A finite conjunct verb with no subject
+ * takes the noun phrase between ", and" and itself as subject, and the
+ * conjunction with it. */
+static void fix_conjunct_subject(const syntax_model *m, syntax_ws *ws, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    for (uint32_t v = 2; v < n; v++) {
+        int xp = m->tag_xpos[sw->tag[v]];
+        int32_t h = st->head[v];
+        if (st->label[v] != DEP_CONJ || !(xp == XPOS_VBD || xp == XPOS_VBZ || xp == XPOS_VBP) || h < 0 ||
+            (uint32_t)h >= v || m->tag_upos[sw->tag[h]] != UPOS_VERB)
+            continue;
+        int subj = 0;
+        for (uint32_t k = 0; k < n && !subj; k++)
+            if (st->head[k] == (int32_t)v && (st->label[k] == DEP_NSUBJ || st->label[k] == DEP_NSUBJ_PASS ||
+                                              st->label[k] == DEP_EXPL))
+                subj = 1;
+        if (subj)
+            continue;
+        /* the last word of the phrase before the verb, past its adverbs */
+        uint32_t j = v - 1;
+        while (j > (uint32_t)h + 1 && st->head[j] == (int32_t)v &&
+               (st->label[j] == DEP_ADVMOD || st->label[j] == DEP_AUX))
+            j--;
+        /* the conjunction before the phrase */
+        uint32_t b = j;
+        while (b > (uint32_t)h && m->tag_upos[sw->tag[b]] != UPOS_CCONJ && m->tag_xpos[sw->tag[b]] != XPOS_COMMA)
+            b--;
+        /* ", and": without the comma "as warships and aircraft staged
+         * drills" is one coordinated subject */
+        if (b <= (uint32_t)h + 1 || b == j || m->tag_upos[sw->tag[b]] != UPOS_CCONJ ||
+            m->tag_xpos[sw->tag[b - 1]] != XPOS_COMMA)
+            continue;
+        uint32_t q = j;
+        for (int steps = 0; steps < 8 && st->head[q] > (int32_t)b && st->head[q] <= (int32_t)j; steps++)
+            q = (uint32_t)st->head[q];
+        int u = m->tag_upos[sw->tag[q]], l = st->label[q];
+        if (!(u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON) ||
+            !(l == DEP_CONJ || l == DEP_OBL_UNMARKED || l == DEP_DEP || l == DEP_OBL_NPMOD || l == DEP_NMOD_UNMARKED ||
+              l == DEP_APPOS))
+            continue;
+        /* the whole phrase hangs on q */
+        int whole = 1;
+        for (uint32_t k = b + 1; k <= j && whole; k++) {
+            uint32_t r = k;
+            for (int steps = 0; steps < 8 && r != q && st->head[r] > (int32_t)b && st->head[r] <= (int32_t)j; steps++)
+                r = (uint32_t)st->head[r];
+            whole = r == q;
+        }
+        if (!whole)
+            continue;
+        st->head[q] = (int32_t)v;
+        st->label[q] = DEP_NSUBJ;
+        st->head[b] = (int32_t)v;
+        st->label[b] = DEP_CC;
+        st->head[b - 1] = (int32_t)v;
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -1598,6 +1660,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_coordinated_modifier(m, ws, toks, n);
     fix_name_before_quantity(m, ws, toks, n);
     fix_verb_case_vocative(m, ws, toks, n);
+    fix_conjunct_subject(m, ws, n);
 
     syn_state *st = &ws->st;
     size_t lemma_used = 0;

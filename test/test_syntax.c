@@ -233,6 +233,27 @@ static void test_model(const char *path)
     CHECK(t[k].upos == UPOS_VERB && t[k].xpos == XPOS_VBN && t[c].head == k && t[c].deprel == DEP_NSUBJ_PASS,
           "was shot dead: shot is the passive participle with (Shinzo) Abe its subject");
 
+    char w6[] = "The International Criminal Court issued arrest warrants on Thursday for Israeli Prime Minister "
+                "Benjamin Netanyahu and his former defence minister Yoav Gallant .";
+    n = tokens_folded(w6, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "preposition on a verb: annotates");
+    c = find(t, n, "Benjamin");
+    CHECK(t[find(t, n, "for")].head == c && t[c].head == find(t, n, "issued") && t[c].deprel == DEP_OBL,
+          "preposition on a verb: for Benjamin (Netanyahu) is an oblique of issued, not its subject");
+    char w7[] = "South Korean investigators arrested impeached President Yoon Suk Yeol at his residence in Seoul on "
+                "Wednesday .";
+    n = tokens_folded(w7, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "vocative: annotates");
+    c = find(t, n, "Yoon");
+    CHECK(t[c].head == find(t, n, "arrested") && t[c].deprel == DEP_OBJ && t[find(t, n, "impeached")].head == c,
+          "vocative: Yoon is the object of arrested, impeached describes him");
+    char w8[] = "Tanzanian police arrested opposition leader Tundu Lissu , and a court in Dar es Salaam later "
+                "sentenced him to a year in prison .";
+    n = tokens_folded(w8, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "conjunct subject: annotates");
+    CHECK(t[find(t, n, "court")].head == find(t, n, "sentenced") && t[find(t, n, "court")].deprel == DEP_NSUBJ,
+          "conjunct subject: a court is the subject of sentenced");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
