@@ -442,6 +442,23 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
             i += len;
             continue;
         }
+        /* "Iran-backed Houthi rebels", "the Islamic State-linked ADF": a
+         * name hyphenated to a participle of affiliation describes what
+         * follows; it is not an actor of the sentence ("rebel-held
+         * territory" is still the rebels') */
+        if (i + len + 1 < n && fold_is(&toks[i + len], "-") && !(toks[i + len - 1].flags & TOK_SPACE_AFTER) &&
+            !(toks[i + len].flags & TOK_SPACE_AFTER)) {
+            static const char *const AFFIL[] = {"backed", "linked", "allied", "aligned", "affiliated", "inspired",
+                "supported", "funded", "sponsored", "armed", "trained", "installed", "appointed", "friendly",
+                "leaning", "based", "born", NULL};
+            int affil = 0;
+            for (int q = 0; AFFIL[q] && !affil; q++)
+                affil = fold_is(&toks[i + len + 1], AFFIL[q]);
+            if (affil) {
+                i += len;
+                continue;
+            }
+        }
         /* "senator Miguel Uribe" is not Alvaro Uribe: a surname alone, right
          * after a given name the dictionary does not pair with it, names
          * someone else (titles before a surname are no given name) */

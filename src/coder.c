@@ -1621,6 +1621,55 @@ static int prep_child_matching(const sctx *S, uint32_t x, const lex_constraint *
 
 static int compound_in(const sctx *S, uint32_t x, const char *const *lemmas, uint32_t n);
 
+/* The number a token states: digits ("1,100"), a number word ("forty") or
+ * a vague quantity ("dozens" 24, "scores" 40, "hundreds" 100); -1 if none */
+static long number_of(const tok *t)
+{
+    if (t->form_len && t->form[0] >= '0' && t->form[0] <= '9') {
+        long v = 0;
+        for (uint32_t i = 0; i < t->form_len; i++) {
+            char c = t->form[i];
+            if (c >= '0' && c <= '9')
+                v = v * 10 + (c - '0');
+            else if (c == '.')
+                break;
+            else if (c != ',')
+                return -1;
+            if (v > 1000000000L)
+                return v;
+        }
+        return v;
+    }
+    static const struct { const char *w; long v; } W[] = {{"two", 2}, {"three", 3}, {"four", 4}, {"five", 5},
+        {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12},
+        {"dozen", 12}, {"fifteen", 15}, {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50},
+        {"sixty", 60}, {"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"dozens", 24}, {"score", 20},
+        {"scores", 40}, {"hundred", 100}, {"hundreds", 100}, {"thousand", 1000}, {"thousands", 1000},
+        {"million", 1000000}, {"millions", 1000000}};
+    for (size_t i = 0; i < sizeof W / sizeof W[0]; i++)
+        if (fold_is(t, W[i].w))
+            return W[i].v;
+    return -1;
+}
+
+/* A lemma "20+" in a constraint: the child states a number of at least 20
+ * itself ("hundreds of civilians") or in its nummod ("at least 63 people") */
+static int count_at_least(const sctx *S, uint32_t x, const char *const *lemmas, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        size_t len = strlen(lemmas[i]);
+        if (len < 2 || lemmas[i][len - 1] != '+' || lemmas[i][0] < '0' || lemmas[i][0] > '9')
+            continue;
+        long min = strtol(lemmas[i], NULL, 10);
+        if (number_of(&S->t[x]) >= min)
+            return 1;
+        FOR_CHILDREN(S, x, c)
+            if (S->t[c].deprel == DEP_NUMMOD && number_of(&S->t[c]) >= min)
+                return 1;
+    }
+    return 0;
+}
+
 static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *matched)
 {
     int found = 0;
@@ -1691,7 +1740,8 @@ static int cons_holds(const sctx *S, uint32_t h, const lex_constraint *c, int *m
             break;
         }
         if (ok && (lemma_in(t, c->lemmas, c->nlemmas) ||
-                   (t == &S->t[ch] && compound_in(S, ch, c->lemmas, c->nlemmas)))) {
+                   (t == &S->t[ch] && compound_in(S, ch, c->lemmas, c->nlemmas)) ||
+                   (t == &S->t[ch] && count_at_least(S, ch, c->lemmas, c->nlemmas)))) {
             found = 1;
             *matched = (int)ch;
             break;
@@ -3313,6 +3363,11 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             continue;
         if (S->t[h].upos == UPOS_VERB && S->t[h].deprel == DEP_AMOD)
             continue; /* "the occupied West Bank", "the besieged city": a description */
+        if (h >= 2 && fold_is(&S->t[h - 1], "-") && !(S->t[h - 2].flags & TOK_SPACE_AFTER) &&
+            !(S->t[h - 1].flags & TOK_SPACE_AFTER) && (S->t[h].xpos == XPOS_VBN || S->t[h].xpos == XPOS_VBD) &&
+            (S->t[h - 2].flags & (TOK_CAPITAL | TOK_ALLCAPS)))
+            continue; /* "Iran-backed rebels", "a U.S.-brokered truce": a description too
+                       * (not "test-fired", "self-immolated") */
         if (S->tok2men[h] >= 0) {
             /* a word inside a dictionary name is not a predicate ("Amnesty
              * International", "the Peace Corps") */
