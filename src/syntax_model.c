@@ -512,6 +512,17 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             retag(m, sw, i, XPOS_NN, UPOS_NOUN);
             retag(m, sw, i - 2, XPOS_NN, UPOS_NOUN);
         }
+        /* "handed over 29 alleged cartel figures", "a suspected militant":
+         * a participle of hearsay between a number, determiner or adjective
+         * and a noun is an adjective */
+        if ((c0 == 'a' || c0 == 's' || c0 == 'p' || c0 == 'r') && (xp == XPOS_VBD || xp == XPOS_VBN) && i + 1 < n &&
+            fold_in(&toks[i], (const char *const[]){"alleged", "suspected", "purported", "reputed", NULL})) {
+            int nx = m->tag_xpos[sw->tag[i + 1]], pv = m->tag_xpos[sw->tag[i - 1]];
+            if ((nx == XPOS_NN || nx == XPOS_NNS || nx == XPOS_NNP || nx == XPOS_JJ) &&
+                (pv == XPOS_CD || pv == XPOS_DT || pv == XPOS_JJ || pv == XPOS_PRPS || pv == XPOS_POS ||
+                 pv == XPOS_IN || pv == XPOS_CC || pv == XPOS_COMMA))
+                retag(m, sw, i, c0 == 'a' ? XPOS_JJ : XPOS_VBN, c0 == 'a' ? UPOS_ADJ : UPOS_VERB); /* as EWT tags them */
+        }
         if (i + 1 < n && toks[i].fold_len == 4 && !memcmp(toks[i].fold, "tear", 4) &&
             toks[i + 1].fold_len == 3 && !memcmp(toks[i + 1].fold, "gas", 3) && xp != XPOS_NN)
             retag(m, sw, i, XPOS_NN, UPOS_NOUN);
@@ -1268,6 +1279,26 @@ static void fix_conj_appos(const syntax_model *m, syntax_ws *ws, uint32_t n)
 {
     syn_words *sw = &ws->sw;
     syn_state *st = &ws->st;
+    /* "extradited Adolfo Macias, the leader of the gang, to the United
+     * States": a noun phrase with a preposition and no conjunction, read
+     * as a conjunct of the verb, is the verb's oblique */
+    for (uint32_t c = 1; c < n; c++) {
+        int32_t h = st->head[c];
+        int u = m->tag_upos[sw->tag[c]];
+        if (st->label[c] != DEP_CONJ || h < 0 || (uint32_t)h >= c || m->tag_upos[sw->tag[h]] != UPOS_VERB ||
+            !(u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON))
+            continue;
+        int cased = 0, cc = 0;
+        for (uint32_t k = 0; k < c; k++)
+            if (st->head[k] == (int32_t)c) {
+                if (st->label[k] == DEP_CASE)
+                    cased = 1;
+                if (st->label[k] == DEP_CC)
+                    cc = 1;
+            }
+        if (cased && !cc)
+            st->label[c] = DEP_OBL;
+    }
     for (uint32_t c = 1; c < n; c++) {
         int32_t h = st->head[c];
         if (st->label[c] != DEP_CONJ || h < 0 || (uint32_t)h >= c || m->tag_upos[sw->tag[c]] != UPOS_NOUN ||
