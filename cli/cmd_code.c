@@ -339,6 +339,7 @@ static int run_command(int argc, char **argv, int segment_only)
     clio_process_default_options(&R.popt);
     R.popt.lenient = o.lenient;
     R.popt.date_policy = o.date_policy;
+    R.popt.explain = o.format == CLIO_FORMAT_EXPLAIN;
     R.popt.stages = segment_only ? CLIO_STAGE_SEGMENT : 0;
     R.format = o.format;
     R.keep_docs = o.dedup_day && !segment_only;

@@ -48,7 +48,10 @@ int cmd_explain(int argc, char **argv)
         clio_input in;
         cli_doc_input(&doc, &in);
         clio_error err;
-        clio_doc *d = clio_process(w, &in, NULL, &err);
+        clio_process_options po;
+        clio_process_default_options(&po);
+        po.explain = 1;
+        clio_doc *d = clio_process(w, &in, &po, &err);
         if (!d) {
             cli_report(&err);
             bad++;

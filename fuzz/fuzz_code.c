@@ -33,6 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     clio_process_options po;
     clio_process_default_options(&po);
     po.lenient = 1;
+    po.explain = 1; /* the marked spans too */
     clio_doc *d = clio_process(worker, &in, &po, NULL);
     if (!d)
         abort();

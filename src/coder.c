@@ -4279,20 +4279,20 @@ int coder_run(clio_worker *w, clio_doc *d, const clio_process_options *opt)
                 for (int c = 0; c < S.men[m].ncodes; c++)
                     where_context_note_iso3(wctx, gaz, S.men[m].codes[c]);
         }
-        for (uint32_t m = 0; m < S.nmen && rc == 0; m++) {
+        for (uint32_t m = 0; opt && opt->explain && m < S.nmen && rc == 0; m++) {
             char lab[64] = "";
             size_t k = 0;
             for (int c = 0; c < S.men[m].ncodes && k + 18 < sizeof lab; c++)
                 k += (size_t)snprintf(lab + k, sizeof lab - k, "%s%s", c ? "+" : "", S.men[m].codes[c]);
             rc = push_span(&E, s, S.t[S.men[m].first].start, S.t[S.men[m].last].end, 'A', lab, S.men[m].how);
         }
-        for (size_t i = 0; i < ntx && rc == 0; i++) {
+        for (size_t i = 0; opt && opt->explain && i < ntx && rc == 0; i++) {
             char lab[64];
             when_format(&tx[i], lab, sizeof lab);
             rc = push_span(&E, s, tx[i].start, tx[i].end, 'D', lab,
                            tx[i].kind == WHEN_DATELINE ? "dateline" : tx[i].kind == WHEN_RELATIVE ? "relative to the document date" : "date");
         }
-        for (size_t i = 0; gaz && i < PS.n && rc == 0; i++) {
+        for (size_t i = 0; gaz && opt && opt->explain && i < PS.n && rc == 0; i++) {
             char lab[64];
             snprintf(lab, sizeof lab, "%.40s, %s (%.2f, %.2f)", pl[i].name, pl[i].country[0] ? pl[i].country : "-",
                      pl[i].lat, pl[i].lon);
