@@ -1025,23 +1025,27 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                 S = &out[q];
         if (!S || S == M)
             continue;
-        for (uint32_t step = 0; step < j; step++) {
-            const mention *P = &out[j - 1 - step];
-            if (P == S || !strcmp(P->codes[0], S->codes[0]))
-                continue;
-            int role = P->kind == MEN_ROLE || P->kind == MEN_ROLE_BARE;
-            int pl = toks[P->head].feats & FEAT_NUMBER_PLUR;
-            /* "him"/"her": a person or a singular role; "them": a group */
-            if (plur ? !(P->ncodes >= 2 && P->kind != MEN_PAIR) && !(role && pl)
-                     : !(P->ncodes == 1 && ((role && !pl) || (P->how && (!strcmp(P->how, "person on the date") ||
-                                                                         strstr(P->how, "title +"))))))
-                continue;
-            M->ncodes = 0;
-            for (int c = 0; c < P->ncodes; c++)
-                add_code(M, P->codes[c]);
-            M->how = "object pronoun -> nearest actor other than its clause's subject";
-            break;
-        }
+        /* "him"/"her": a named person first, else a singular role;
+         * "them": a group */
+        int found = 0;
+        for (int pass = plur ? 1 : 0; pass < 2 && !found; pass++)
+            for (uint32_t step = 0; step < j; step++) {
+                const mention *P = &out[j - 1 - step];
+                if (P == S || !strcmp(P->codes[0], S->codes[0]))
+                    continue;
+                int role = P->kind == MEN_ROLE || P->kind == MEN_ROLE_BARE;
+                int pl = toks[P->head].feats & FEAT_NUMBER_PLUR;
+                int person = P->how && (!strcmp(P->how, "person on the date") || strstr(P->how, "title +"));
+                if (plur ? !(P->ncodes >= 2 && P->kind != MEN_PAIR) && !(role && pl)
+                         : !(P->ncodes == 1 && (pass == 0 ? person : role && !pl)))
+                    continue;
+                M->ncodes = 0;
+                for (int c = 0; c < P->ncodes; c++)
+                    add_code(M, P->codes[c]);
+                M->how = "object pronoun -> nearest actor other than its clause's subject";
+                found = 1;
+                break;
+            }
     }
     /* token map, discourse update */
     for (uint32_t j = 0; j < nm; j++)

@@ -1433,7 +1433,7 @@ static void fix_name_before_quantity(const syntax_model *m, syntax_ws *ws, const
  * read as objects of one verb are a noun compound (a second object is an
  * iobj, never a bare obj), so the first modifies the second, and the
  * determiners and adjectives before it move to the compound's head */
-static void fix_double_object(const syntax_model *m, syntax_ws *ws, uint32_t n)
+static void fix_double_object(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
 {
     syn_words *sw = &ws->sw;
     syn_state *st = &ws->st;
@@ -1449,6 +1449,28 @@ static void fix_double_object(const syntax_model *m, syntax_ws *ws, uint32_t n)
                 st->head[k] = (int32_t)(i + 1);
         st->head[i] = (int32_t)(i + 1);
         st->label[i] = DEP_COMPOUND;
+    }
+    /* "agreed to grant him political asylum": a pronoun object before a
+     * second object of the same verb is the indirect object */
+    for (uint32_t i = 0; i + 1 < n; i++) {
+        int32_t v = st->head[i];
+        if (st->label[i] != DEP_OBJ || m->tag_upos[sw->tag[i]] != UPOS_PRON || v < 0 || (uint32_t)v >= n)
+            continue;
+        /* not a small clause: "called him a liar", "made it a priority" */
+        if (!toks || !toks[v].fold ||
+            fold_in(&toks[v], (const char *const[]){"call", "calls", "called", "calling", "make", "makes", "made",
+                                                    "making", "consider", "considers", "considered", "name",
+                                                    "named", "names", "elect", "elected", "appoint", "appointed",
+                                                    "declare", "declared", "find", "found", "keep", "kept", "leave",
+                                                    "left", "take", "took", "taken", "deem", "deemed", "label",
+                                                    "labelled", "labeled", "brand", "branded", "dub", "dubbed",
+                                                    "crown", "crowned", NULL}))
+            continue;
+        for (uint32_t j = i + 1; j < n && j <= i + 6; j++)
+            if (st->label[j] == DEP_OBJ && st->head[j] == st->head[i] && m->tag_upos[sw->tag[j]] == UPOS_NOUN) {
+                st->label[i] = DEP_IOBJ;
+                break;
+            }
     }
 }
 
@@ -1643,6 +1665,32 @@ static void fix_conjunct_subject(const syntax_model *m, syntax_ws *ws, uint32_t 
     }
 }
 
+/* "Kyrgyz President Sadyr Japarov and Tajik President Emomali Rahmon
+ * signed a treaty": two subjects of one verb with the conjunction between
+ * them hung on the verb are one coordinated subject */
+static void fix_double_subject(const syntax_model *m, syntax_ws *ws, uint32_t n)
+{
+    (void)m;
+    syn_state *st = &ws->st;
+    for (uint32_t b = 2; b < n; b++) {
+        int32_t v = st->head[b];
+        if (st->label[b] != DEP_NSUBJ || v < 0 || (uint32_t)v <= b)
+            continue;
+        int32_t a = -1, c = -1;
+        for (uint32_t k = 0; k < b; k++) {
+            if (st->head[k] == v && st->label[k] == DEP_NSUBJ)
+                a = (int32_t)k;
+            if (st->head[k] == v && st->label[k] == DEP_CC && a >= 0 && k > (uint32_t)a)
+                c = (int32_t)k;
+        }
+        if (a < 0 || c < 0)
+            continue;
+        st->head[b] = a;
+        st->label[b] = DEP_CONJ;
+        st->head[c] = (int32_t)b;
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -1683,7 +1731,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_final_attribution(m, ws, toks, n);
     fix_coordination(m, ws, n);
     fix_subject_coordination(m, ws, n);
-    fix_double_object(m, ws, n);
+    fix_double_object(m, ws, toks, n);
     fix_punct_heads(m, ws, toks, n);
     fix_noun_attachments(m, ws, n);
     fix_conj_appos(m, ws, n);
@@ -1692,6 +1740,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_name_before_quantity(m, ws, toks, n);
     fix_verb_case_vocative(m, ws, toks, n);
     fix_conjunct_subject(m, ws, n);
+    fix_double_subject(m, ws, n);
 
     syn_state *st = &ws->st;
     size_t lemma_used = 0;
