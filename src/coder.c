@@ -1548,7 +1548,11 @@ static void fill_args(const sctx *S, cand *C)
          * noun as its subject: no word-order source for it) */
         int no_subj = !C->src.n && subject_token(S, C->head, 0) < 0 && !is_passive(S, C->head) &&
                       S->t[C->head].deprel != DEP_XCOMP &&
-                      !(S->t[C->head].deprel == DEP_ACL && S->t[C->head].xpos == XPOS_VBG);
+                      !(S->t[C->head].deprel == DEP_ACL && S->t[C->head].xpos == XPOS_VBG) &&
+                      /* "Fighting in the Kivus has displaced ...": a gerund
+                       * before its clause's verb names an activity */
+                      !(S->t[C->head].xpos == XPOS_VBG && S->t[C->head].head > (int32_t)C->head &&
+                        (S->t[C->head].deprel == DEP_ADVCL || S->t[C->head].deprel == DEP_CSUBJ));
         int wants_obj = 0;
         for (uint32_t i = 0; i < P->ntgt; i++)
             wants_obj |= P->tgt[i].kind == LEX_SLOT_OBJ;
@@ -1838,7 +1842,10 @@ static unsigned modality(const sctx *S, uint32_t h)
             m |= MOD_NEG;
         if (dr == DEP_ADVMOD && (fold_is(t, "regularly") || fold_is(t, "often") || fold_is(t, "usually") ||
                                  fold_is(t, "routinely") || fold_is(t, "frequently") || fold_is(t, "typically") ||
-                                 fold_is(t, "sometimes") || fold_is(t, "repeatedly") || fold_is(t, "generally")))
+                                 fold_is(t, "sometimes") || fold_is(t, "repeatedly") || fold_is(t, "generally") ||
+                                 /* a trend: "have increasingly turned to Russia" */
+                                 fold_is(t, "increasingly") || fold_is(t, "traditionally") ||
+                                 fold_is(t, "historically") || fold_is(t, "habitually")))
             m |= MOD_HABIT;
         if (dr == DEP_ADVMOD && fold_is(t, "long") && c < h) {
             /* "have long protested against the headscarf": a standing

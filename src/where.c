@@ -344,11 +344,13 @@ static const char *const LOC_PREPS[] = {
  * months and weekdays, government bodies, organisations' acronyms, common
  * nouns that are also hamlets somewhere ("Energy", "Congress", "Mobile").
  * A qualifier ("Mobile, Alabama") still makes them places. */
+static const char *const COMPASS_NOUNS[] = {"north", "south", "east", "west", NULL};
 static const char *const NOT_PLACES[] = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "energy", "congress", "un", "eu", "nato", "who", "imf",
     "au", "opec", "western", "eastern", "northern", "southern", "central", "union", "police",
+    "north", "south", "east", "west", "centre", "center", "littoral", "coast", "highlands", "lakes",
     "court", "parliament", "senate", "house", "state", "university", "president", "army",
     "government", "ministry", "department", "city", "county", "bank", "mobile", "reading",
     "independence", "security", "defense", "defence", "justice", "interior", "commerce",
@@ -755,7 +757,9 @@ size_t where_find(const gazetteer *g, const tok *toks, uint32_t n, const char *t
             cue = PLACE_CUE_PREP;
         /* acceptance */
         int accept;
-        if (stop_word && cue != PLACE_CUE_QUALIFIED) {
+        /* a bare compass word is never a place ("the provinces of North
+         * and South Kivu"), qualified or not */
+        if (stop_word && (cue != PLACE_CUE_QUALIFIED || in_list(&toks[i], COMPASS_NOUNS))) {
             i = i + 1;
             continue;
         }
