@@ -3426,6 +3426,18 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             }
         }
         fill_args(S, C);
+        if (!strcmp(C->code, "190") && C->src.n) {
+            /* "Israeli settlers attacked the village", "gang members
+             * attacked the area": force used by civilians or criminal gangs
+             * is unconventional violence (180), not military force */
+            int irregular = 1;
+            for (int q = 0; q < C->src.n && irregular; q++)
+                irregular = strlen(C->src.code[q]) == 6 &&
+                            (!strcmp(C->src.code[q] + 3, "CVL") || !strcmp(C->src.code[q] + 3, "CRM"));
+            const lex_code *lc = irregular ? lexicon_code(S->lx, "180") : NULL;
+            if (lc)
+                C->code = lc->code;
+        }
         if (!strcmp(C->code, "051") && lemma_is(&S->t[h], "welcome")) {
             /* "Kishida welcomed Yoon", "Yoon was welcomed by Kishida": a
              * person welcomed is a guest (043), a decision welcomed is

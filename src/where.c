@@ -492,6 +492,26 @@ static void read_qualifier(const gazetteer *g, const tok *toks, uint32_t n, uint
                            qualifier *q)
 {
     memset(q, 0, sizeof *q);
+    if (j + 1 < n && teq(&toks[j], "in")) {
+        /* "near Bara in Sudan's North Kordofan state": the country after
+         * "in" picks among places of the same name (and stays a place of
+         * its own: no tokens are taken) */
+        uint32_t a = j + 1 < n && teq(&toks[j + 1], "the") ? j + 2 : j + 1;
+        for (uint32_t L = 3; L >= 1 && !q->nc; L--) {
+            uint32_t b = a + L;
+            if (b > n || !capital_tok(&toks[a]) || !capital_tok(&toks[b - 1]))
+                continue;
+            char key[256];
+            size_t kl = span_key(toks, a, b, key, sizeof key);
+            uint32_t first, cnt = kl ? gazetteer_lookup(g, key, kl, &first) : 0;
+            for (uint32_t k = 0; k < cnt; k++) {
+                const gaz_place *p = gazetteer_name_place(g, first + k);
+                if (p->kind == GAZ_COUNTRY && q->nc < 8)
+                    q->countries[q->nc++] = p->country;
+            }
+        }
+        return;
+    }
     if (j + 1 >= n || !teq(&toks[j], ","))
         return;
     for (uint32_t L = 4; L >= 1; L--) {
@@ -751,6 +771,11 @@ size_t where_find(const gazetteer *g, const tok *toks, uint32_t n, const char *t
         if (qual_match(&q, p)) {
             cue = cue ? cue : PLACE_CUE_QUALIFIED;
             b += q.ntok;
+        } else if (q.nc && !q.na && p->kind != GAZ_COUNTRY && p->kind != GAZ_REGION) {
+            /* "Bara, Sudan" or "Bara in Sudan" when the gazetteer knows no
+             * Bara in Sudan: not the place the text means */
+            i = i + 1;
+            continue;
         }
         int32_t anchor = span_anchor(toks, n, a, i + L, tagged, &prep);
         if (prep && !cue)
