@@ -1586,7 +1586,9 @@ static int is_measure(const tok *t)
         "kind", "type", "form", "set", "piece", "bill", "$", "billion", "million", "euro", "dollar", "pound",
         "yuan", "worth", "sum", "tranche", "hundreds", "thousands", "dozens", "scores", "hundred", "thousand",
         "dozen", "score", "millions", "volume", "volumes", "barrel", "barrels", "cargo", "cargoes",
-        "quantity", "quantities", "day", "days", "week", "weeks", "round", "rounds", "part", "portion", NULL};
+        "quantity", "quantities", "day", "days", "week", "weeks", "round", "rounds", "part", "portion",
+        /* "delivered the first of 49 tanks" */
+        "first", "second", "third", "last", NULL};
     for (int i = 0; M[i]; i++)
         if (lemma_is(t, M[i]))
             return 1;

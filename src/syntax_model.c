@@ -523,6 +523,13 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
                  pv == XPOS_IN || pv == XPOS_CC || pv == XPOS_COMMA))
                 retag(m, sw, i, c0 == 'a' ? XPOS_JJ : XPOS_VBN, c0 == 'a' ? UPOS_ADJ : UPOS_VERB); /* as EWT tags them */
         }
+        /* "the first of 49 retired Abrams tanks", "20 wounded soldiers": a
+         * past form between a number and a noun is a participle */
+        if (xp == XPOS_VBD && i + 1 < n && m->tag_xpos[sw->tag[i - 1]] == XPOS_CD) {
+            int nx = m->tag_xpos[sw->tag[i + 1]];
+            if (nx == XPOS_NN || nx == XPOS_NNS || nx == XPOS_NNP || nx == XPOS_NNPS || nx == XPOS_JJ)
+                retag(m, sw, i, XPOS_VBN, UPOS_VERB);
+        }
         if (i + 1 < n && toks[i].fold_len == 4 && !memcmp(toks[i].fold, "tear", 4) &&
             toks[i + 1].fold_len == 3 && !memcmp(toks[i + 1].fold, "gas", 3) && xp != XPOS_NN)
             retag(m, sw, i, XPOS_NN, UPOS_NOUN);

@@ -919,6 +919,10 @@ static int rec_deictic(const scan *s, uint32_t i, found *f)
         return 0;
     f->a = i;
     f->b = i + 1;
+    /* "overnight into Monday", "overnight on Sunday": the day named dates it */
+    if (eq(t, "overnight") && i + 1 < s->n &&
+        (eqi(s, i + 1, "into") || eqi(s, i + 1, "to") || eqi(s, i + 1, "on") || eqi(s, i + 1, "from")))
+        return 0;
     if (eq(t, "today") || eq(t, "tonight") || eq(t, "overnight")) {
         day_result(f, a, WHEN_RELATIVE);
         return 1;
