@@ -224,7 +224,11 @@ static const char *const PAIR_PHRASES[][4] = {
     {"the", "two", "parties", NULL}, {"the", "warring", "parties", NULL}, {"the", "two", "governments", NULL},
     {"both", "governments", NULL, NULL}, {"the", "two", "neighbours", NULL}, {"the", "two", "neighbors", NULL},
     {"the", "two", "nations", NULL}, {"both", "nations", NULL, NULL}, {"the", "two", "delegations", NULL},
-    {"both", "delegations", NULL, NULL}, {NULL, NULL, NULL, NULL}};
+    {"both", "delegations", NULL, NULL}, {"the", "two", "leaders", NULL}, {"both", "leaders", NULL, NULL},
+    {"the", "two", "men", NULL}, {"the", "two", "presidents", NULL}, {"the", "two", "ministers", NULL},
+    {"the", "two", "foreign", "ministers"}, {"the", "two", "prime", "ministers"}, {"the", "two", "premiers", NULL},
+    {"the", "two", "allies", NULL}, {"the", "two", "rivals", NULL}, {"the", "two", "armies", NULL},
+    {"both", "armies", NULL, NULL}, {"the", "two", "militaries", NULL}, {NULL, NULL, NULL, NULL}};
 
 /* "the country", "the nation": the document's main country */
 static uint32_t match_country_phrase(const tok *toks, uint32_t i, uint32_t n)
@@ -340,10 +344,34 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                 if (out[q].ncodes >= 2 && out[q].kind != MEN_PRONOUN && out[q].kind != MEN_PAIR &&
                     strncmp(out[q].codes[0], out[q].codes[1], 3))
                     here = q;
+            /* or as two actors of different countries: "Trump said he would
+             * meet Putin, after the two leaders spoke by telephone" */
+            int x = -1, y = -1;
+            int people = 0; /* "the two leaders", "the two men": people named */
+            for (uint32_t q = i; q < i + pk; q++)
+                people |= fold_is(&toks[q], "leaders") || fold_is(&toks[q], "men") ||
+                          fold_is(&toks[q], "presidents") || fold_is(&toks[q], "ministers") ||
+                          fold_is(&toks[q], "premiers");
+            for (int q = (int)nm - 1; q >= 0 && here < 0 && y < 0 && people; q--) {
+                if (out[q].ncodes != 1 || out[q].kind == MEN_PRONOUN || out[q].kind == MEN_PAIR ||
+                    out[q].kind == MEN_ADJ || !out[q].how ||
+                    !(strstr(out[q].how, "person") || strstr(out[q].how, "title +") ||
+                      ((out[q].kind == MEN_ROLE || out[q].kind == MEN_ROLE_BARE) && strlen(out[q].codes[0]) == 6 &&
+                       !strcmp(out[q].codes[0] + 3, "GOV"))))
+                    continue;
+                if (x < 0)
+                    x = q;
+                else if (strncmp(out[q].codes[0], out[x].codes[0], 3))
+                    y = q;
+            }
             if (here >= 0) {
                 add_code(M, out[here].codes[0]);
                 add_code(M, out[here].codes[1]);
                 M->how = "group phrase -> the pair named earlier in the sentence";
+            } else if (y >= 0) {
+                add_code(M, out[y].codes[0]);
+                add_code(M, out[x].codes[0]);
+                M->how = "group phrase -> the two actors named earlier in the sentence";
             } else {
                 set_pair_codes(M, dc);
             }
