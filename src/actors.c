@@ -23,6 +23,7 @@
  */
 #include "coder.h"
 #include "lexicon.h"
+#include "when.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -327,7 +328,12 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
     lex_match m[8];
     for (uint32_t k = 0; k < n; k++)
         tok2men[k] = -1;
-    for (uint32_t i = 0; i < n && nm < max;) {
+    /* "KYIV, June 9 (Reuters) -": a dateline names where the story was
+     * filed (when.c, where.c), not an actor of the sentence */
+    uint32_t pn, da, dn, dl = n > 3 ? when_dateline(toks, n, &pn, &da, &dn) : 0;
+    if (dl + 2 > n)
+        dl = 0;
+    for (uint32_t i = dl; i < n && nm < max;) {
         /* group phrases first: "both sides" */
         uint32_t pk = match_pair_phrase(toks, i, n);
         if (pk) {

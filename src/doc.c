@@ -19,6 +19,7 @@
 #endif
 #include "coder.h"
 #define HAVE_CODER 1
+#include "when.h"
 
 int segment_document(clio_doc *d, buf *scratch);
 
@@ -83,9 +84,34 @@ static int run_syntax(clio_worker *w, clio_doc *d)
         sent *S = &d->sents[i];
         if (S->flags & SENT_BOILERPLATE)
             continue;
-        int r = syntax_annotate(e->syntax, w->syntax_ws, d->toks + S->first, S->ntok, &d->mem);
+        tok *t = d->toks + S->first;
+        /* "KYIV, June 9 (Reuters) - Russia launched ...": the dateline is
+         * parsed apart and hung on the sentence's root, so the city is
+         * never the subject of the story's first verb */
+        uint32_t pn, da, dn, L = S->ntok > 3 ? when_dateline(t, S->ntok, &pn, &da, &dn) : 0;
+        if (L == 0 || L + 2 > S->ntok) {
+            int r = syntax_annotate(e->syntax, w->syntax_ws, t, S->ntok, &d->mem);
+            if (r < 0)
+                return r;
+            continue;
+        }
+        int r = syntax_annotate(e->syntax, w->syntax_ws, t, L, &d->mem);
+        if (r == 0)
+            r = syntax_annotate(e->syntax, w->syntax_ws, t + L, S->ntok - L, &d->mem);
         if (r < 0)
             return r;
+        int32_t root = -1;
+        for (uint32_t k = L; k < S->ntok; k++) {
+            if (t[k].head >= 0)
+                t[k].head += (int32_t)L;
+            else if (root < 0)
+                root = (int32_t)k;
+        }
+        for (uint32_t k = 0; k < L && root >= 0; k++)
+            if (t[k].head < 0) {
+                t[k].head = root;
+                t[k].deprel = DEP_DEP;
+            }
     }
 #else
     (void)w;
