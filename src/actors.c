@@ -306,6 +306,24 @@ static void note_pair(discourse *dc, const char *x, const char *y, uint32_t w)
     dc->have_pair = 1;
 }
 
+/* a group as antecedent of "they": plural by its tag, or a name of a
+ * group that reads as a plural ("the Houthis", "the Taliban") */
+static int plural_group(const tok *toks, const mention *P)
+{
+    const tok *h = &toks[P->head];
+    if (P->kind == MEN_ROLE || P->kind == MEN_ROLE_BARE)
+        return (h->feats & FEAT_NUMBER_PLUR) != 0;
+    if (P->kind != MEN_NAME || P->ncodes != 1 || strlen(P->codes[0]) != 6 || !strcmp(P->codes[0] + 3, "GOV"))
+        return 0; /* (a capital is no group: "Paris said ...") */
+    if (h->feats & FEAT_NUMBER_PLUR)
+        return 1;
+    const tok *l = &toks[P->last];
+    size_t n = l->fold_len;
+    return (n >= 5 && l->fold[n - 1] == 's' && l->fold[n - 2] != 's' && l->fold[n - 2] != 'u' &&
+            l->fold[n - 2] != 'a') ||
+           fold_is(l, "taliban");
+}
+
 static void set_pair_codes(mention *M, const discourse *dc)
 {
     if (dc->have_pair) {
@@ -449,8 +467,7 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                         const mention *P = &out[j - 1];
                         if (P->kind == MEN_PRONOUN)
                             continue;
-                        if (P->ncodes >= 2 || ((P->kind == MEN_ROLE || P->kind == MEN_ROLE_BARE) &&
-                                               (toks[P->head].feats & FEAT_NUMBER_PLUR)))
+                        if (P->ncodes >= 2 || plural_group(toks, P))
                             for (int c = 0; c < P->ncodes; c++)
                                 add_code(M, P->codes[c]);
                     }
@@ -1025,7 +1042,14 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
             const mention *P = plur ? &out[j - 1 - step] : &out[step];
             if (P->kind == MEN_PRONOUN)
                 continue;
-            int ok = plur ? (P->ncodes >= 2 || (P->kind == MEN_ROLE && (toks[P->head].feats & FEAT_NUMBER_PLUR)))
+            /* a group: two codes, or a plural role or name ("the Houthis
+             * said they ...") */
+            /* not the noun a relative clause holding the pronoun describes
+             * ("free the aid workers they have detained") */
+            int32_t rv = toks[M->first].head;
+            if (rv >= 0 && toks[rv].deprel == DEP_ACL_RELCL && (uint32_t)toks[rv].head >= P->first && (uint32_t)toks[rv].head <= P->last)
+                continue;
+            int ok = plur ? (P->ncodes >= 2 || plural_group(toks, P))
                           : (P->ncodes == 1 && (toks[P->head].deprel == DEP_NSUBJ || toks[P->head].deprel == DEP_NSUBJ_PASS));
             if (!ok)
                 continue;
@@ -1040,9 +1064,9 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
          * is not that subject (not the first subject, as other pronouns),
          * a person or singular role for "him"/"her", a group for "them" */
         int32_t v = toks[M->first].head;
-        if (M->ncodes == 0 || v < 0 || (toks[M->first].deprel != DEP_OBJ && toks[M->first].deprel != DEP_IOBJ) ||
-            fold_is(t, "it"))
+        if (M->ncodes == 0 || v < 0 || (toks[M->first].deprel != DEP_OBJ && toks[M->first].deprel != DEP_IOBJ))
             continue;
+        int it = fold_is(t, "it");
         int32_t subj = -1;
         for (int steps = 0; steps < 4 && v >= 0 && subj < 0; steps++) {
             for (uint32_t k = 0; k < n && subj < 0; k++)
@@ -1070,8 +1094,10 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                 int role = P->kind == MEN_ROLE || P->kind == MEN_ROLE_BARE;
                 int pl = toks[P->head].feats & FEAT_NUMBER_PLUR;
                 int person = P->how && (!strcmp(P->how, "person on the date") || strstr(P->how, "title +"));
-                if (plur ? !(P->ncodes >= 2 && P->kind != MEN_PAIR) && !(role && pl)
-                         : !(P->ncodes == 1 && (pass == 0 ? person : role && !pl)))
+                /* "it": a country, government or body, not a person */
+                if (it ? !(P->ncodes == 1 && P->kind != MEN_ADJ && !person && !(role && pl)) || pass == 0
+                       : plur ? !(P->ncodes >= 2 && P->kind != MEN_PAIR) && !(role && pl)
+                              : !(P->ncodes == 1 && (pass == 0 ? person : role && !pl)))
                     continue;
                 M->ncodes = 0;
                 for (int c = 0; c < P->ncodes; c++)

@@ -366,10 +366,21 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                     add_mention(S, A, S->tok2men[c]);
                     found = 1;
                 }
+            /* "Ukraine's allies", "Russia's critics", "Iran's rivals": the
+             * possessor of a relational noun is the other party ("NATO
+             * allies", "Western allies" are still the group itself) */
+            static const char *const RELATIONAL[] = {"ally", "allies", "partner", "partners", "backer", "backers",
+                "supporter", "supporters", "neighbour", "neighbours", "neighbor", "neighbors", "rival", "rivals",
+                "enemy", "enemies", "critic", "critics", "opponent", "opponents", "foe", "foes", "adversary",
+                "adversaries", "friend", "friends", "detractor", "detractors", NULL};
+            int relational = 0;
+            for (int q = 0; RELATIONAL[q] && !relational && !found; q++)
+                relational = fold_is(&S->t[x], RELATIONAL[q]);
             if (!found)
                 FOR_CHILDREN(S, x, c) {
                     int dr = S->t[c].deprel;
-                    if ((dr == DEP_AMOD || dr == DEP_COMPOUND || dr == DEP_NMOD_POSS) && S->tok2men[c] >= 0 &&
+                    if ((dr == DEP_AMOD || dr == DEP_COMPOUND || (dr == DEP_NMOD_POSS && !relational)) &&
+                        S->tok2men[c] >= 0 &&
                         !brokered_mention(S, S->tok2men[c])) {
                         add_mention(S, A, S->tok2men[c]);
                         found = 1;
@@ -1844,7 +1855,7 @@ static unsigned modality(const sctx *S, uint32_t h)
             m |= MOD_NEG;
         if (dr == DEP_ADVMOD && (fold_is(t, "regularly") || fold_is(t, "often") || fold_is(t, "usually") ||
                                  fold_is(t, "routinely") || fold_is(t, "frequently") || fold_is(t, "typically") ||
-                                 fold_is(t, "sometimes") || fold_is(t, "repeatedly") || fold_is(t, "generally") ||
+                                 fold_is(t, "sometimes") || fold_is(t, "generally") ||
                                  /* a trend: "have increasingly turned to Russia" */
                                  fold_is(t, "increasingly") || fold_is(t, "traditionally") ||
                                  fold_is(t, "historically") || fold_is(t, "habitually")))
