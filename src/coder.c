@@ -3632,6 +3632,22 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                     break;
                 }
             }
+            /* "Lebanon said Israel had violated the ceasefire", "Ukraine
+             * said Russia launched 50 drones overnight": a hostile act
+             * reported with no one named as its object was done to the
+             * speaker, when the speaker is another country's */
+            int hostile = code_root(C->code) == 15 || code_root(C->code) == 19;
+            if (hostile && !C->tgt.n && C->src.n && F->src.n && !(C->mod & (MOD_NEG | MOD_HEDGE | MOD_COND))) {
+                int foreign = 1;
+                for (int q = 0; q < C->src.n && foreign; q++)
+                    for (int r = 0; r < F->src.n && foreign; r++)
+                        foreign = strncmp(C->src.code[q], F->src.code[r], 3) && strncmp(F->src.code[r], "IGO", 3) &&
+                                  strncmp(F->src.code[r], "NGO", 3);
+                if (foreign) {
+                    C->tgt = F->src;
+                    C->why = "target: the speaker who reports the act, done to them";
+                }
+            }
             /* decided after emission: the bare statement is coded only
              * when nothing it reports is */
             if (!F->code || !strcmp(F->code, F->pat->code))
