@@ -3632,6 +3632,22 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                     break;
                 }
             }
+            /* "Russia warned NATO that it could use nuclear weapons",
+             * "warned Iran that Israel would respond forcefully": a warning
+             * of what the speaker could or would do is the threat it names */
+            if (code_root(F->pat->code) == 13 && (C->mod & (MOD_HEDGE | MOD_FUTURE)) && !(C->mod & (MOD_NEG | MOD_COND)) &&
+                !strcmp(F->code, F->pat->code) && C->pat->intent && code_root(C->pat->intent) == 13 && C->src.n &&
+                F->src.n && F->tgt.n && strcmp(F->tgt.code[0], F->src.code[0]) &&
+                !strncmp(C->src.code[0], F->src.code[0], 3)) {
+                const lex_code *lc = lexicon_code(S->lx, C->pat->intent);
+                if (lc) {
+                    F->code = lc->code;
+                    F->why = "warning of what the speaker could do: the threat it names";
+                    C->suppressed = 1;
+                    C->why = "only threatened";
+                    break;
+                }
+            }
             /* "Lebanon said Israel had violated the ceasefire", "Ukraine
              * said Russia launched 50 drones overnight": a hostile act
              * reported with no one named as its object was done to the
