@@ -1557,17 +1557,17 @@ static void fill_args(const sctx *S, cand *C)
     if (P->pos == 'V') {
         /* (a participle on a noun, "aid entering the territory", has that
          * noun as its subject: no word-order source for it) */
+        /* "Fighting in the Kivus has displaced ...": a gerund before its
+         * clause's verb names an activity: no word-order actors for it */
+        int activity = S->t[C->head].xpos == XPOS_VBG && S->t[C->head].head > (int32_t)C->head &&
+                       (S->t[C->head].deprel == DEP_ADVCL || S->t[C->head].deprel == DEP_CSUBJ);
         int no_subj = !C->src.n && subject_token(S, C->head, 0) < 0 && !is_passive(S, C->head) &&
                       S->t[C->head].deprel != DEP_XCOMP &&
-                      !(S->t[C->head].deprel == DEP_ACL && S->t[C->head].xpos == XPOS_VBG) &&
-                      /* "Fighting in the Kivus has displaced ...": a gerund
-                       * before its clause's verb names an activity */
-                      !(S->t[C->head].xpos == XPOS_VBG && S->t[C->head].head > (int32_t)C->head &&
-                        (S->t[C->head].deprel == DEP_ADVCL || S->t[C->head].deprel == DEP_CSUBJ));
+                      !(S->t[C->head].deprel == DEP_ACL && S->t[C->head].xpos == XPOS_VBG) && !activity;
         int wants_obj = 0;
         for (uint32_t i = 0; i < P->ntgt; i++)
             wants_obj |= P->tgt[i].kind == LEX_SLOT_OBJ;
-        int no_obj = wants_obj && !C->tgt.n && object_token(S, C->head) < 0;
+        int no_obj = wants_obj && !C->tgt.n && object_token(S, C->head) < 0 && !activity;
         if ((P->flags & (LEX_PAT_SYM | LEX_PAT_PAIRSYM)) && C->src.n >= 2)
             no_obj = 0; /* "A and B met": the coordination is both sides */
         if (no_subj || no_obj)
@@ -3383,6 +3383,37 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             continue;
         if (S->t[h].upos == UPOS_VERB && S->t[h].deprel == DEP_AMOD)
             continue; /* "the occupied West Bank", "the besieged city": a description */
+        if (S->t[h].xpos == XPOS_VBG && S->t[h].head > (int32_t)h &&
+            (S->t[h].deprel == DEP_ADVCL || S->t[h].deprel == DEP_CSUBJ)) {
+            /* "Fighting in the Kivus has displaced 700,000 people": a gerund
+             * where its verb's subject would be is that subject, an activity */
+            int own = 0;
+            FOR_CHILDREN(S, (uint32_t)S->t[h].head, c)
+                if (S->t[c].deprel == DEP_NSUBJ || S->t[c].deprel == DEP_NSUBJ_PASS || S->t[c].deprel == DEP_EXPL)
+                    own = 1;
+            /* (but "Fighting between Israel and Hezbollah intensified"
+             * names its parties) */
+            FOR_CHILDREN(S, h, c) {
+                const tok *cs = is_obl_or_nmod(S->t[c].deprel) ? case_of(S, c) : NULL;
+                if (cs && fold_is(cs, "between"))
+                    own = 1;
+            }
+            if (!own)
+                continue;
+        }
+        if (S->t[h].upos == UPOS_NOUN && (S->t[h].deprel == DEP_NSUBJ || S->t[h].deprel == DEP_NSUBJ_PASS)) {
+            /* "The 2020 war between Armenia and Azerbaijan killed ...": a
+             * past act named by its year as a subject is recalled, not
+             * reported */
+            int year = 0;
+            FOR_CHILDREN(S, h, c)
+                if (c < h && S->t[c].form_len == 4 && (S->t[c].form[0] == '1' || S->t[c].form[0] == '2') &&
+                    S->t[c].form[1] >= '0' && S->t[c].form[1] <= '9' && S->t[c].form[2] >= '0' &&
+                    S->t[c].form[2] <= '9' && S->t[c].form[3] >= '0' && S->t[c].form[3] <= '9')
+                    year = 1;
+            if (year)
+                continue;
+        }
         if (h >= 2 && fold_is(&S->t[h - 1], "-") && !(S->t[h - 2].flags & TOK_SPACE_AFTER) &&
             !(S->t[h - 1].flags & TOK_SPACE_AFTER) && (S->t[h].xpos == XPOS_VBN || S->t[h].xpos == XPOS_VBD) &&
             (S->t[h - 2].flags & (TOK_CAPITAL | TOK_ALLCAPS)))
