@@ -1599,7 +1599,12 @@ static int is_measure(const tok *t)
         "dozen", "score", "millions", "volume", "volumes", "barrel", "barrels", "cargo", "cargoes",
         "quantity", "quantities", "day", "days", "week", "weeks", "round", "rounds", "part", "portion",
         /* "delivered the first of 49 tanks" */
-        "first", "second", "third", "last", NULL};
+        "first", "second", "third", "last",
+        /* "700 kg of medicine", "a team of inspectors", "a contingent of troops" */
+        "kg", "kilogram", "kilograms", "kilo", "kilos", "litre", "litres", "liter", "liters", "team", "teams",
+        "contingent", "contingents", "detachment", "unit", "units", "group", "groups", "delegation", NULL};
+    if (t->upos == UPOS_NUM)
+        return 1; /* "two of its nationals" */
     for (int i = 0; M[i]; i++)
         if (lemma_is(t, M[i]))
             return 1;
@@ -1975,7 +1980,9 @@ static unsigned modality(const sctx *S, uint32_t h)
 /* Is "M X" (a compound modifier M right before X) listed as "m-x"? */
 static int compound_in(const sctx *S, uint32_t x, const char *const *lemmas, uint32_t n)
 {
-    if (!x || S->t[x - 1].deprel != DEP_COMPOUND || S->t[x - 1].head != (int32_t)x || !S->t[x].lemma)
+    /* (an adjective too: "martial law", "military equipment") */
+    if (!x || (S->t[x - 1].deprel != DEP_COMPOUND && S->t[x - 1].deprel != DEP_AMOD) ||
+        S->t[x - 1].head != (int32_t)x || !S->t[x].lemma)
         return 0;
     const tok *mt = &S->t[x - 1], *ht = &S->t[x];
     size_t ml = mt->fold_len, hl = ht->lemma_len;
