@@ -3376,6 +3376,28 @@ static int elaborates_emitted(const sctx *S, const cand *cands, uint32_t nc, uin
     return 0;
 }
 
+/* "France will withdraw its ambassador", "China said it would slap 34%
+ * tariffs": an announced cut in relations (a specific 16x) is the decision
+ * itself, not a threat; a vague one ("will take measures"), one under a
+ * warning or "threatened to", or one on a condition ("if it joins") is. */
+static int announced_cut(const sctx *S, const cand *C, const cand *cands)
+{
+    if (code_root(C->code) != 16 || !strcmp(C->code, "160") || C->frame_head >= 0)
+        return 0;
+    if (C->frame_parent >= 0 && code_root(cands[C->frame_parent].pat->code) == 13)
+        return 0;
+    for (int32_t v = (int32_t)C->head, up = 0; v >= 0 && up < 3; up++, v = S->t[v].head) {
+        FOR_CHILDREN(S, (uint32_t)v, c)
+            if (S->t[c].deprel == DEP_ADVCL)
+                FOR_CHILDREN(S, c, mk)
+                    if (S->t[mk].deprel == DEP_MARK && (fold_is(&S->t[mk], "if") || fold_is(&S->t[mk], "unless")))
+                        return 0;
+        if (S->t[v].deprel != DEP_CCOMP && S->t[v].deprel != DEP_CONJ && S->t[v].deprel != DEP_XCOMP)
+            break;
+    }
+    return 1;
+}
+
 static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options *opt, const timex *tx, size_t ntx,
                          const ymd *story_date, const placeset *PS, evvec *E)
 {
@@ -4283,7 +4305,11 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 continue;
             }
             C->code = C->pat->neg;
-        } else if ((C->mod & MOD_FUTURE) && C->pat->intent && C->code == C->pat->code) {
+        } else if ((C->mod & MOD_FUTURE) && C->pat->intent && C->code == C->pat->code &&
+                   !announced_cut(S, C, cands)) {
+            /* (an announced cut in relations, "France will withdraw its
+             * ambassador", "China said it would slap tariffs", is the decision
+             * itself; only "threatened to" makes it a threat) */
             C->code = C->pat->intent;
         }
         if (!C->why)
