@@ -3045,6 +3045,31 @@ static int via_complement(const sctx *S, uint32_t x, uint32_t anc)
     return 0;
 }
 
+/* Is x (or a clause between x and anc) a finished act in a clause of time
+ * or reason ("urged Serbia to ..., after she met Kurti", "asked Xi for
+ * investment when the two men met", "promised ..., a day after he met
+ * Rahman")?  Such a clause reports an act of its own, outside what the
+ * verb above it demands, intends or hedges. */
+static int time_clause_between(const sctx *S, uint32_t x, uint32_t anc)
+{
+    uint32_t cur = x;
+    for (int steps = 0; steps < 16 && cur != anc; steps++) {
+        const tok *t = &S->t[cur];
+        if (t->deprel == DEP_ADVCL && (t->xpos == XPOS_VBD || t->xpos == XPOS_VBN || t->xpos == XPOS_VBZ ||
+                                       t->xpos == XPOS_VBP)) {
+            FOR_CHILDREN(S, cur, mk)
+                if ((S->t[mk].deprel == DEP_MARK || (S->t[mk].deprel == DEP_ADVMOD && mk < cur)) &&
+                    (fold_is(&S->t[mk], "after") || fold_is(&S->t[mk], "when") || fold_is(&S->t[mk], "since") ||
+                     fold_is(&S->t[mk], "because") || fold_is(&S->t[mk], "as") || fold_is(&S->t[mk], "while")))
+                    return t->xpos != XPOS_VBN || child_rel(S, cur, DEP_AUX) >= 0;
+        }
+        if (t->head < 0)
+            return 0;
+        cur = (uint32_t)t->head;
+    }
+    return 0;
+}
+
 /* Is x in the complement of anc?  Conjoined predicates ("rejected ... and
  * expressed doubt"), parenthetical clauses and relative clauses ("Crimea,
  * which it annexed") are independent statements, not complements. */
@@ -3661,7 +3686,8 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         for (uint32_t j = 0; j < nc; j++) {
             if (i == j || !cands[j].pat->frame)
                 continue;
-            if (is_under(S, cands[i].head, cands[j].head) && via_complement(S, cands[i].head, cands[j].head)) {
+            if (is_under(S, cands[i].head, cands[j].head) && via_complement(S, cands[i].head, cands[j].head) &&
+                !time_clause_between(S, cands[i].head, cands[j].head)) {
                 int cur = cands[i].frame_parent;
                 if (cur < 0 || is_under(S, cands[j].head, cands[cur].head))
                     cands[i].frame_parent = (int)j;
@@ -4210,7 +4236,8 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
     /* demands, hedges, negations and conditionals govern their complements */
     for (uint32_t i = 0; i < nc; i++) {
         for (uint32_t j = 0; j < nc; j++) {
-            if (i == j || !is_under(S, cands[i].head, cands[j].head))
+            if (i == j || !is_under(S, cands[i].head, cands[j].head) ||
+                time_clause_between(S, cands[i].head, cands[j].head))
                 continue;
             const cand *G = &cands[j];
             int gr = code_root(G->pat->code);
