@@ -782,6 +782,18 @@ size_t where_find(const gazetteer *g, const tok *toks, uint32_t n, const char *t
             cue = PLACE_CUE_PREP;
         /* acceptance */
         int accept;
+        /* "Pont-Sonde", "Wad al-Nourah": a name that goes on past the
+         * gazetteer's match is another place */
+        if (b + 1 < n && b == i + L && !(toks[b - 1].flags & TOK_SPACE_AFTER) && is_hyphen_tok(&toks[b]) &&
+            !(toks[b].flags & TOK_SPACE_AFTER) && capital_tok(&toks[b + 1])) {
+            i = i + 1;
+            continue;
+        }
+        if (b + 2 < n && b == i + L && in_list(&toks[b], ARABIC_ARTICLE) && is_hyphen_tok(&toks[b + 1]) &&
+            !(toks[b].flags & TOK_SPACE_AFTER)) {
+            i = i + 1;
+            continue;
+        }
         /* a bare compass word is never a place ("the provinces of North
          * and South Kivu"), qualified or not */
         if (stop_word && (cue != PLACE_CUE_QUALIFIED || in_list(&toks[i], COMPASS_NOUNS))) {
