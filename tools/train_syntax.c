@@ -686,6 +686,91 @@ static int cmp_gen(const void *a, const void *b)
     return strcmp(x->l, y->l);
 }
 
+/* WordNet's verbs (index.verb) and irregular verb forms (verb.exc), to
+ * correct treebank verb lemmas that are no verb at all (GUM has "fled" ->
+ * "flead", "freed" -> "fre") before rules and exceptions are learned */
+typedef struct wnverbs { char **w; size_t n; char **exf, **exl; size_t nex; } wnverbs;
+
+static int cmp_pstr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static void wn_load(const char *dir, wnverbs *V)
+{
+    memset(V, 0, sizeof *V);
+    char path[1024], line[4096];
+    snprintf(path, sizeof path, "%s/index.verb", dir);
+    FILE *f = fopen(path, "r");
+    if (!f) die("cannot open", path);
+    size_t cap = 1 << 15;
+    V->w = xmalloc(cap * sizeof *V->w);
+    while (fgets(line, sizeof line, f)) {
+        char v[64];
+        if (line[0] == ' ' || sscanf(line, "%63s", v) != 1 || strchr(v, '_')) continue;
+        if (V->n == cap) { cap *= 2; V->w = xrealloc(V->w, cap * sizeof *V->w); }
+        V->w[V->n] = xmalloc(strlen(v) + 1);
+        strcpy(V->w[V->n++], v);
+    }
+    fclose(f);
+    qsort(V->w, V->n, sizeof *V->w, cmp_pstr);
+    snprintf(path, sizeof path, "%s/verb.exc", dir);
+    f = fopen(path, "r");
+    if (!f) die("cannot open", path);
+    cap = 4096;
+    V->exf = xmalloc(cap * sizeof *V->exf);
+    V->exl = xmalloc(cap * sizeof *V->exl);
+    while (fgets(line, sizeof line, f)) {
+        char a[128], b[128];
+        if (sscanf(line, "%127s %127s", a, b) != 2 || strchr(a, '_') || strchr(b, '_')) continue;
+        if (V->nex == cap) { cap *= 2; V->exf = xrealloc(V->exf, cap * sizeof *V->exf); V->exl = xrealloc(V->exl, cap * sizeof *V->exl); }
+        V->exf[V->nex] = xmalloc(strlen(a) + 1); strcpy(V->exf[V->nex], a);
+        V->exl[V->nex] = xmalloc(strlen(b) + 1); strcpy(V->exl[V->nex], b);
+        V->nex++;
+    }
+    fclose(f);
+}
+
+static int wn_is_verb(const wnverbs *V, const char *s, size_t n)
+{
+    char wb[128];
+    if (n >= sizeof wb) return 0;
+    memcpy(wb, s, n); wb[n] = 0;
+    const char *k = wb;
+    return bsearch(&k, V->w, V->n, sizeof *V->w, cmp_pstr) != NULL;
+}
+
+/* the WordNet verb a verb form comes from, or NULL when none or two */
+static const char *wn_verb_of(const wnverbs *V, const char *f, size_t fl, int x, char *wb, size_t cap)
+{
+    for (size_t i = 0; i < V->nex; i++)
+        if (strlen(V->exf[i]) == fl && !memcmp(V->exf[i], f, fl) && wn_is_verb(V, V->exl[i], strlen(V->exl[i])))
+            return V->exl[i];
+    char cand[4][128];
+    int nc = 0;
+    #define CAND(n_, app_) do { if ((n_) > 0 && (size_t)(n_) + strlen(app_) < 128 && nc < 4) { \
+        memcpy(cand[nc], f, (size_t)(n_)); strcpy(cand[nc] + (n_), app_); nc++; } } while (0)
+    if ((x == XPOS_VBD || x == XPOS_VBN) && fl > 3 && !memcmp(f + fl - 2, "ed", 2)) {
+        CAND((int)fl - 1, "");                                   /* freed -> free */
+        CAND((int)fl - 2, "");                                   /* raided -> raid */
+        if (fl > 4 && f[fl - 3] == f[fl - 4]) CAND((int)fl - 3, ""); /* stopped -> stop */
+        if (f[fl - 3] == 'i') CAND((int)fl - 3, "y");            /* carried -> carry */
+    } else if (x == XPOS_VBG && fl > 4 && !memcmp(f + fl - 3, "ing", 3)) {
+        CAND((int)fl - 3, "");
+        CAND((int)fl - 3, "e");
+        if (f[fl - 4] == f[fl - 5]) CAND((int)fl - 4, "");
+    } else if (x == XPOS_VBZ && fl > 2 && f[fl - 1] == 's') {
+        CAND((int)fl - 1, "");
+        if (fl > 3 && f[fl - 2] == 'e') CAND((int)fl - 2, "");
+        if (fl > 4 && !memcmp(f + fl - 3, "ies", 3)) CAND((int)fl - 3, "y");
+    }
+    #undef CAND
+    const char *hit = NULL;
+    for (int i = 0; i < nc; i++)
+        if (wn_is_verb(V, cand[i], strlen(cand[i]))) {
+            if (hit && strcmp(hit, cand[i])) return NULL; /* two readings: leave it */
+            if (!hit) { snprintf(wb, cap, "%s", cand[i]); hit = wb; }
+        }
+    return hit;
+}
+
 static void learn_lemmas(const corpus *c, const char *wordnet, lbuilt *out)
 {
     size_t total = 0;
@@ -717,6 +802,30 @@ static void learn_lemmas(const corpus *c, const char *wordnet, lbuilt *out)
         }
         ty[nt++] = t[bi];
         i = j;
+    }
+    /* verb lemmas that are no verb ("fled" -> "flead" in GUM): WordNet's */
+    size_t nfix = 0;
+    if (wordnet) {
+        wnverbs V;
+        wn_load(wordnet, &V);
+        for (size_t i = 0; i < nt; i++) {
+            int x = ty[i].x;
+            if (!(x == XPOS_VBD || x == XPOS_VBN || x == XPOS_VBG || x == XPOS_VBZ) || wn_is_verb(&V, ty[i].l, ty[i].ll))
+                continue;
+            char vb[128];
+            const char *v = wn_verb_of(&V, ty[i].f, ty[i].fl, x, vb, sizeof vb);
+            if (!v)
+                continue;
+            char *l = xmalloc(strlen(v) + 1);
+            strcpy(l, v);
+            ty[i].l = l;
+            ty[i].ll = (uint32_t)strlen(v);
+            nfix++;
+        }
+        fprintf(stderr, "lemmas: %zu treebank verb lemmas that are no verb corrected from WordNet\n", nfix);
+        for (size_t i = 0; i < V.n; i++) free(V.w[i]);
+        for (size_t i = 0; i < V.nex; i++) { free(V.exf[i]); free(V.exl[i]); }
+        free(V.w); free(V.exf); free(V.exl);
     }
     /* suffix rules, counted over types */
     lrec *r = xmalloc(nt * (SYN_RULE_MAX_SUFFIX + 1) * sizeof *r);
