@@ -1966,8 +1966,9 @@ static unsigned modality(const sctx *S, uint32_t h)
                 m |= MOD_FUTURE;
         if (object_control && (lemma_is(gv, "want") || lemma_is(gv, "expect") || lemma_is(gv, "wish")))
             m |= MOD_HEDGE; /* someone else's wish for them, not an act */
-        if (lemma_is(gv, "fail"))
-            m |= MOD_NEG; /* "failed to uphold the rights of": not done */
+        if (lemma_is(gv, "fail") || lemma_is(gv, "unable") || lemma_is(gv, "unwilling") ||
+            fold_is(gv, "unable") || fold_is(gv, "unwilling"))
+            m |= MOD_NEG; /* "failed to uphold the rights of", "were unable to reach a deal": not done */
         m |= modality(S, (uint32_t)g) & (MOD_FUTURE | MOD_HEDGE | MOD_COND);
     }
     return m;
