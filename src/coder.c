@@ -2355,14 +2355,32 @@ static int code_root(const char *code)
 /* Sport: "Argentina beat France on penalties" is not an assault. */
 static int sports_context(const sctx *S)
 {
-    static const char *const W[] = {"cup", "penalties", "penalty", "goal", "goals", "match", "tournament",
-        "championship", "olympics", "olympic", "semifinal", "quarterfinal", "striker", "trophy", "champions",
-        "midfielder", "coach", "squad", "scored", "stadium", "medal", "wicket", "innings", "playoff", NULL};
-    for (uint32_t k = 0; k < S->n; k++)
-        for (int i = 0; W[i]; i++)
-            if (fold_is(&S->t[k], W[i]))
+    /* words only sport uses, and words that are sport only in company
+     * ("a tariff as a penalty for its oil purchases", "the goal of the
+     * talks", "a coach carrying pilgrims", "strikers" at a factory) */
+    static const char *const STRONG[] = {"tournament", "championship", "olympics", "olympic", "semifinal",
+        "quarterfinal", "trophy", "midfielder", "wicket", "wickets", "innings", "playoff", "playoffs",
+        "qualifier", "qualifiers", "qualifying", "goalkeeper", "batsman", "batter", "bowler", "footballer",
+        "footballers", "halftime", "half-time", "overtime", "semi-final", "quarter-final", "rematch", NULL};
+    static const char *const WEAK[] = {"cup", "penalties", "penalty", "goal", "goals", "match", "striker",
+        "champions", "coach", "squad", "scored", "stadium", "medal", NULL};
+    int weak = 0;
+    for (uint32_t k = 0; k < S->n; k++) {
+        for (int i = 0; STRONG[i]; i++)
+            if (fold_is(&S->t[k], STRONG[i]))
                 return 1;
-    return 0;
+        if (fold_is(&S->t[k], "cup") && (S->t[k].flags & TOK_CAPITAL))
+            return 1; /* "the World Cup", "the Asia Cup" */
+        /* a score: "beat Italy 4-1" */
+        if (k + 2 < S->n && S->t[k].upos == UPOS_NUM && S->t[k + 2].upos == UPOS_NUM && fold_is(&S->t[k + 1], "-") &&
+            !(S->t[k].flags & TOK_SPACE_AFTER) && !(S->t[k + 1].flags & TOK_SPACE_AFTER) && S->t[k].form_len <= 2 &&
+            S->t[k + 2].form_len <= 2)
+            weak++;
+        for (int i = 0; WEAK[i]; i++)
+            if (fold_is(&S->t[k], WEAK[i]))
+                weak++;
+    }
+    return weak >= 2;
 }
 
 /* Emit the events of one candidate. */
