@@ -1679,8 +1679,10 @@ static long number_of(const tok *t)
 static int count_at_least(const sctx *S, uint32_t x, const char *const *lemmas, uint32_t n)
 {
     for (uint32_t i = 0; i < n; i++) {
+        if (lemmas[i][0] < '0' || lemmas[i][0] > '9')
+            continue; /* (checked first: lists are long, counts rare) */
         size_t len = strlen(lemmas[i]);
-        if (len < 2 || lemmas[i][len - 1] != '+' || lemmas[i][0] < '0' || lemmas[i][0] > '9')
+        if (len < 2 || lemmas[i][len - 1] != '+')
             continue;
         long min = strtol(lemmas[i], NULL, 10);
         if (number_of(&S->t[x]) >= min)
@@ -3442,6 +3444,42 @@ static int announced_cut(const sctx *S, const cand *C, const cand *cands)
     return 1;
 }
 
+/* "Slovenia voted to recognise a Palestinian state, in a move that
+ * Israel's foreign ministry condemned", "..., a step the IAEA's chief
+ * condemned as disproportionate": a verdict on "a move" is on whoever made
+ * it, the subject of the clause the move belongs to */
+static void move_target(const sctx *S, cand *C)
+{
+    int r = code_root(C->code);
+    if (r != 5 && r != 11 && r != 12)
+        return;
+    const tok *h = &S->t[C->head];
+    if (h->deprel != DEP_ACL && h->deprel != DEP_ACL_RELCL)
+        return;
+    int32_t n = h->head;
+    static const char *const MOVE[] = {"move", "step", "decision", "action", "measure", "act", "announcement",
+                                       "policy", "vote", "ruling", "law", "bill", NULL};
+    if (n < 0 || n >= (int32_t)C->head || !lemma_listed(&S->t[n], MOVE) || object_token(S, C->head) >= 0)
+        return;
+    int32_t v = S->t[n].head;
+    for (int up = 0; v >= 0 && up < 3 && S->t[v].upos != UPOS_VERB; up++)
+        v = S->t[v].head;
+    if (v < 0 || S->t[v].upos != UPOS_VERB)
+        return;
+    int sj = subject_token(S, (uint32_t)v, 0);
+    if (sj < 0)
+        return;
+    arglist A;
+    memset(&A, 0, sizeof A);
+    actors_at(S, (uint32_t)sj, &A, 0);
+    for (int q = 0; q < A.n; q++)
+        if (!same_actors(&A, &C->src)) {
+            C->tgt = A;
+            C->why = "target: who made the move the verdict is on";
+            return;
+        }
+}
+
 static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options *opt, const timex *tx, size_t ntx,
                          const ymd *story_date, const placeset *PS, evvec *E)
 {
@@ -3543,6 +3581,8 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
             }
         }
         fill_args(S, C);
+        if (!C->tgt.n && C->src.n)
+            move_target(S, C);
         if (!strcmp(C->code, "190") && C->src.n) {
             /* "Israeli settlers attacked the village", "gang members
              * attacked the area": force used by civilians or criminal gangs
@@ -4208,7 +4248,8 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         FOR_CHILDREN(S, C->head, a)
             if (S->t[a].deprel == DEP_OBL_AGENT || (S->t[a].deprel == DEP_OBL && case_of(S, a) && fold_is(case_of(S, a), "by")))
                 by = 1;
-        if (code_root(C->code) == 11 && h->xpos == XPOS_VBN && h->deprel == DEP_ACL && !by) {
+        int own_subject = child_rel(S, C->head, DEP_NSUBJ) >= 0; /* "a move that the ministry condemned" */
+        if (code_root(C->code) == 11 && h->xpos == XPOS_VBN && h->deprel == DEP_ACL && !by && !own_subject) {
             C->suppressed = 1;
             C->why = "a description of someone, not an act the story reports";
         }
