@@ -313,15 +313,15 @@ static int plural_group(const tok *toks, const mention *P)
     const tok *h = &toks[P->head];
     if (P->kind == MEN_ROLE || P->kind == MEN_ROLE_BARE)
         return (h->feats & FEAT_NUMBER_PLUR) != 0;
+    const tok *l = &toks[P->last];
+    if (P->kind == MEN_NAME && P->ncodes == 1 && fold_is(l, "taliban"))
+        return 1;
     if (P->kind != MEN_NAME || P->ncodes != 1 || strlen(P->codes[0]) != 6 || !strcmp(P->codes[0] + 3, "GOV"))
         return 0; /* (a capital is no group: "Paris said ...") */
     if (h->feats & FEAT_NUMBER_PLUR)
         return 1;
-    const tok *l = &toks[P->last];
     size_t n = l->fold_len;
-    return (n >= 5 && l->fold[n - 1] == 's' && l->fold[n - 2] != 's' && l->fold[n - 2] != 'u' &&
-            l->fold[n - 2] != 'a') ||
-           fold_is(l, "taliban");
+    return n >= 5 && l->fold[n - 1] == 's' && l->fold[n - 2] != 's' && l->fold[n - 2] != 'u' && l->fold[n - 2] != 'a';
 }
 
 static void set_pair_codes(mention *M, const discourse *dc)
