@@ -2876,6 +2876,52 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                 arg_add(&tgt, P->country, P->start, P->end);
         }
     }
+    if (!tgt.n && root == 15) {
+        /* "Poland scrambled jets as Russia launched a missile attack on
+         * Ukraine", "raised its alert level over the arrival of Wagner
+         * mercenaries in Belarus": a show of force answers the foreign actor
+         * of the clause of time or cause beside it */
+        FOR_CHILDREN(S, C->head, c) {
+            if (tgt.n)
+                break;
+            int cause = 0;
+            uint32_t who = c;
+            if (S->t[c].deprel == DEP_ADVCL) {
+                FOR_CHILDREN(S, c, mk)
+                    if ((S->t[mk].deprel == DEP_MARK || (S->t[mk].deprel == DEP_ADVMOD && mk < c)) &&
+                        (fold_is(&S->t[mk], "as") || fold_is(&S->t[mk], "after") || fold_is(&S->t[mk], "when") ||
+                         fold_is(&S->t[mk], "while")))
+                        cause = 1;
+                int sj = cause ? subject_token(S, c, 0) : -1;
+                if (sj < 0)
+                    continue;
+                who = (uint32_t)sj;
+            } else if (is_obl_or_nmod(S->t[c].deprel)) {
+                const tok *cs = case_of(S, c);
+                cause = cs && (fold_is(cs, "over") || fold_is(cs, "amid") || fold_is(cs, "after"));
+                if (!cause)
+                    continue;
+            } else {
+                continue;
+            }
+            arglist A;
+            memset(&A, 0, sizeof A);
+            actors_at(S, who, &A, 0);
+            if (!A.n && S->t[who].upos == UPOS_NOUN)
+                FOR_CHILDREN(S, who, g) {
+                    const tok *gs = case_of(S, g);
+                    if (!A.n && S->t[g].deprel == DEP_NMOD && gs && fold_is(gs, "of"))
+                        actors_at(S, g, &A, 0); /* "the arrival of Wagner mercenaries" */
+                }
+            int foreign = A.n > 0;
+            for (int q = 0; q < A.n && foreign; q++)
+                for (int r = 0; r < src.n && foreign; r++)
+                    foreign = !same_country(A.code[q], src.code[r]);
+            if (foreign)
+                for (int q = 0; q < A.n; q++)
+                    arg_add(&tgt, A.code[q], A.start[q], A.end[q]);
+        }
+    }
     if (!tgt.n && root == 14) {
         /* "gathered near the Israeli embassy in Amman to protest": a
          * protest at a foreign embassy is aimed at that government */
