@@ -1698,6 +1698,105 @@ static void fix_double_subject(const syntax_model *m, syntax_ws *ws, uint32_t n)
     }
 }
 
+/* is word a inside the subtree of word b? (walks up from a) */
+static int in_subtree(const syn_state *st, uint32_t n, int32_t a, int32_t b)
+{
+    for (uint32_t steps = 0; a >= 0 && (uint32_t)a < n && steps <= n; steps++, a = st->head[a])
+        if (a == b)
+            return 1;
+    return 0;
+}
+
+static int capitalised(const tok *t)
+{
+    return t->form_len && t->form[0] >= 'A' && t->form[0] <= 'Z';
+}
+
+/* "Russian Foreign Minister Sergei Lavrov on Wednesday described ...",
+ * "Indian External Affairs Minister S. Jaishankar rejected ...": a sentence
+ * opening with a capitalised title before its subject's name, where the
+ * parser made a word of the title the root (the verb its complement) or hung
+ * it on the verb (as a second subject, an adverb).  The stray title words go
+ * to the title's head (or the name), and the verb becomes the root. */
+static void fix_opening_title(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold || n < 4)
+        return;
+    uint32_t f = 0;
+    while (f < n && m->tag_upos[sw->tag[f]] != UPOS_VERB && m->tag_upos[sw->tag[f]] != UPOS_AUX)
+        f++;
+    if (f >= n || f < 3)
+        return;
+    int xf = m->tag_xpos[sw->tag[f]];
+    if (!(xf == XPOS_VBD || xf == XPOS_VBZ || xf == XPOS_VBP || xf == XPOS_MD))
+        return;
+    int32_t v = (int32_t)f;
+    if (m->tag_upos[sw->tag[f]] == UPOS_AUX) {
+        v = st->head[f];
+        if (v <= (int32_t)f || (uint32_t)v >= n || m->tag_upos[sw->tag[v]] != UPOS_VERB)
+            return;
+    }
+    /* the subject: the last name before the verb that is its subject */
+    int32_t s = -1;
+    for (uint32_t k = 0; k < f; k++)
+        if (st->head[k] == v && (st->label[k] == DEP_NSUBJ || st->label[k] == DEP_NSUBJ_PASS) &&
+            m->tag_upos[sw->tag[k]] == UPOS_PROPN)
+            s = (int32_t)k;
+    if (s < 2)
+        return;
+    /* the opening: capitalised adjectives and names only */
+    for (uint32_t k = 0; k <= (uint32_t)s; k++) {
+        int u = m->tag_upos[sw->tag[k]];
+        if (!capitalised(&toks[k]) || !(u == UPOS_ADJ || u == UPOS_PROPN || u == UPOS_NOUN))
+            return;
+    }
+    /* between the name and the verb: its own words or "on <day>", adverbs */
+    for (uint32_t k = (uint32_t)s + 1; k < f; k++) {
+        int u = m->tag_upos[sw->tag[k]];
+        if (u == UPOS_VERB || u == UPOS_PUNCT || u == UPOS_CCONJ || u == UPOS_SCONJ || u == UPOS_PRON)
+            return;
+    }
+    int32_t desc = -1;
+    for (uint32_t k = 0; k < (uint32_t)s; k++)
+        if (st->label[k] == DEP_NMOD_DESC && st->head[k] >= 0 && st->head[k] <= s)
+            desc = (int32_t)k;
+    int32_t root = -1;
+    int stray = 0;
+    for (uint32_t k = 0; k < (uint32_t)s; k++) {
+        int32_t h = st->head[k];
+        if (h >= 0 && h <= s)
+            continue;
+        if ((uint32_t)h >= n)
+            root = (int32_t)k;
+        stray = 1;
+    }
+    if (!stray)
+        return;
+    if (root >= 0 && !in_subtree(st, n, v, root))
+        return;
+    if (root >= 0) {
+        for (uint32_t k = 0; k < n; k++)
+            if (st->head[k] == root && (k > (uint32_t)s))
+                st->head[k] = v;
+        st->head[v] = (int32_t)n;
+        st->label[v] = DEP_ROOT;
+    }
+    for (uint32_t k = 0; k < (uint32_t)s; k++) {
+        int32_t h = st->head[k];
+        if (h >= 0 && h <= s)
+            continue;
+        int32_t to = desc > (int32_t)k ? desc : s;
+        if (in_subtree(st, n, to, (int32_t)k))
+            to = s;
+        if (in_subtree(st, n, to, (int32_t)k))
+            continue;
+        st->head[k] = to;
+        st->label[k] = m->tag_upos[sw->tag[k]] == UPOS_ADJ ? DEP_AMOD : DEP_COMPOUND;
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -1735,6 +1834,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
         parse_sentence(m, ws, n);
     if (fix_subject_participle(m, ws, toks, n))
         parse_sentence(m, ws, n);
+    fix_opening_title(m, ws, toks, n);
     fix_final_attribution(m, ws, toks, n);
     fix_coordination(m, ws, n);
     fix_subject_coordination(m, ws, n);

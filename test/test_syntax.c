@@ -254,6 +254,21 @@ static void test_model(const char *path)
     CHECK(t[find(t, n, "court")].head == find(t, n, "sentenced") && t[find(t, n, "court")].deprel == DEP_NSUBJ,
           "conjunct subject: a court is the subject of sentenced");
 
+    char w9[] = "Russian Foreign Minister Sergei Lavrov described the talks as useful .";
+    n = tokens_folded(w9, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "opening title: annotates");
+    v = find(t, n, "described");
+    CHECK(t[v].head == -1 && t[find(t, n, "Sergei")].head == v && t[find(t, n, "Russian")].head == find(t, n, "Minister"),
+          "opening title: described is the root, Russian on the title");
+    char w10[] = "Indian External Affairs Minister Subrahmanyam Jaishankar on Saturday rejected U.S. pressure .";
+    n = tokens_folded(w10, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "opening title 2: annotates");
+    v = find(t, n, "rejected");
+    CHECK(t[v].head == -1 && t[find(t, n, "Subrahmanyam")].head == v &&
+              t[find(t, n, "Subrahmanyam")].deprel == DEP_NSUBJ && t[find(t, n, "Affairs")].head != v &&
+              t[find(t, n, "Indian")].head != v,
+          "opening title 2: one subject, the title words inside it");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
