@@ -564,9 +564,23 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             "held", "met", "beat", "hit", "won", "lost", "sank", "stole", "broke", "began", "drove", "threw",
             "overran", "withdrew", "blew", "sold", "told", "gave", "made", "built", "caught", "left", "fled",
             "swept", "tore", "wrote", "rose", "fell", "shut", "cut", "put", "set", "spread", "sought", "brought",
-            "seized", "stormed", "kept", "bit", "slew", "hid", "ran", "rode", "forced", NULL};
+            "seized", "stormed", "kept", "bit", "slew", "hid", "ran", "rode", "forced", "withheld", "unfroze", "cast",
+            NULL};
+        /* "Masked gunmen stormed ...": an opening -ed word before a plural
+         * noun and the sentence's past-tense verb describes the noun */
+        if (n > 3 && m->tag_xpos[sw->tag[0]] == XPOS_VBD && ends_ed(&toks[0], 5) &&
+            m->tag_xpos[sw->tag[1]] == XPOS_NNS && m->tag_xpos[sw->tag[2]] == XPOS_VBD)
+            retag(m, sw, 0, XPOS_JJ, UPOS_ADJ);
+        /* "Gunmen shot dead ...": an opening plural in -men read as an adjective */
+        if (!finite && n > 2 && m->tag_xpos[sw->tag[0]] == XPOS_JJ && toks[0].fold_len >= 5 &&
+            !memcmp(toks[0].fold + toks[0].fold_len - 3, "men", 3))
+            retag(m, sw, 0, XPOS_NNS, UPOS_NOUN);
         for (uint32_t i = 1; i + 1 < n && !finite; i++) {
             int xp = m->tag_xpos[sw->tag[i]], pp = m->tag_xpos[sw->tag[i - 1]];
+            /* "Police tear-gassed protesters": the subject is before the
+             * hyphenated word */
+            if (i >= 3 && pp == XPOS_HYPH && toks[i - 2].end == toks[i - 1].start && toks[i - 1].end == toks[i].start)
+                pp = m->tag_xpos[sw->tag[i - 3]];
             if (!(pp == XPOS_NN || pp == XPOS_NNS || pp == XPOS_NNP || pp == XPOS_NNPS || pp == XPOS_PRP))
                 continue;
             int ed = ends_ed(&toks[i], 4);
@@ -583,7 +597,12 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             int nx = m->tag_xpos[sw->tag[i + 1]];
             if (!(nx == XPOS_DT || nx == XPOS_JJ || nx == XPOS_NNP || nx == XPOS_NNPS || nx == XPOS_NNS ||
                   nx == XPOS_NN || nx == XPOS_CD || nx == XPOS_PRPS || nx == XPOS_PRP || nx == XPOS_RP ||
-                  (nx == XPOS_IN && fold_in(&toks[i + 1], PARTICLE))))
+                  nx == XPOS_DOLLAR || (nx == XPOS_IN && fold_in(&toks[i + 1], PARTICLE)) ||
+                  /* "Russian troops advanced on Pokrovsk": a plural or named
+                   * subject's motion toward a place */
+                  (nx == XPOS_IN && (pp == XPOS_NNS || pp == XPOS_NNP || pp == XPOS_NNPS) &&
+                   fold_in(&toks[i + 1], (const char *const[]){"on", "into", "toward", "towards", "across",
+                                                               "through", "against", "from", NULL}))))
                 continue;
             retag(m, sw, i, XPOS_VBD, UPOS_VERB);
             finite = 1;

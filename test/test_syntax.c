@@ -269,6 +269,31 @@ static void test_model(const char *path)
               t[find(t, n, "Indian")].head != v,
           "opening title 2: one subject, the title words inside it");
 
+    char w11[] = "Gunmen shot dead a Mexican journalist in Veracruz .";
+    n = tokens_folded(w11, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "no finite verb: annotates");
+    v = find(t, n, "shot");
+    CHECK(t[v].head == -1 && t[v].xpos == XPOS_VBD && t[find(t, n, "Gunmen")].head == v &&
+              t[find(t, n, "journalist")].head == v,
+          "no finite verb: shot is the verb of Gunmen ... journalist");
+    char w12[] = "Russian troops advanced on Pokrovsk .";
+    n = tokens_folded(w12, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "advanced on: annotates");
+    v = find(t, n, "advanced");
+    CHECK(t[v].head == -1 && t[find(t, n, "troops")].head == v && t[find(t, n, "troops")].deprel == DEP_NSUBJ,
+          "advanced on: advanced is the verb");
+    char w13[] = "Israel withheld tax revenues from the Palestinian Authority .";
+    n = tokens_folded(w13, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "withheld: annotates");
+    v = find(t, n, "withheld");
+    CHECK(t[v].head == -1 && t[find(t, n, "revenues")].head == v, "withheld is the verb, revenues its object");
+    char w14[] = "Masked gunmen stormed the building .";
+    n = tokens_folded(w14, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "Masked gunmen: annotates");
+    v = find(t, n, "stormed");
+    CHECK(t[v].head == -1 && t[find(t, n, "gunmen")].head == v && t[0].head == find(t, n, "gunmen"),
+          "Masked gunmen: stormed is the root, Masked describes gunmen");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
