@@ -1816,6 +1816,55 @@ static void fix_opening_title(const syntax_model *m, syntax_ws *ws, const tok *t
     }
 }
 
+/* "praised Qatar, Egypt and Turkey", "attacked Lebanon, Syria and Yemen":
+ * the second member of a list of nouns after a verb's object, read as a
+ * conjunct of the verb (the third member on it, with the conjunction), is
+ * the object's conjunct, and so are the later members. */
+static void fix_list_coordination(const syntax_model *m, syntax_ws *ws, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    for (uint32_t c = 3; c < n; c++) {
+        int32_t v = st->head[c];
+        int u = m->tag_upos[sw->tag[c]];
+        if (st->label[c] != DEP_CONJ || v < 0 || (uint32_t)v >= c || m->tag_upos[sw->tag[v]] != UPOS_VERB ||
+            !(u == UPOS_NOUN || u == UPOS_PROPN) || m->tag_xpos[sw->tag[c - 1]] != XPOS_COMMA)
+            continue;
+        /* no conjunction of its own; a later conjunct with one */
+        int own_cc = 0, later = -1;
+        for (uint32_t k = (uint32_t)v + 1; k < n; k++) {
+            if (st->head[k] == (int32_t)c && st->label[k] == DEP_CC && k < c)
+                own_cc = 1;
+            if (st->head[k] == (int32_t)c && st->label[k] == DEP_CONJ && k > c && later < 0) {
+                for (uint32_t q = c + 1; q < k; q++)
+                    if (st->head[q] == (int32_t)k && st->label[q] == DEP_CC)
+                        later = (int32_t)k;
+            }
+        }
+        if (own_cc || later < 0)
+            continue;
+        /* the word before the comma lies in the phrase of the verb's
+         * nominal object (or oblique), with nothing verbal between */
+        int32_t o = -1;
+        for (uint32_t k = (uint32_t)v + 1; k + 1 < c; k++)
+            if (st->head[k] == v && (st->label[k] == DEP_OBJ || st->label[k] == DEP_OBL) &&
+                m->tag_upos[sw->tag[k]] == m->tag_upos[sw->tag[c]])
+                o = (int32_t)k;
+        if (o < 0)
+            continue;
+        int ok = 1;
+        for (uint32_t k = (uint32_t)o + 1; k + 1 < c && ok; k++)
+            ok = m->tag_upos[sw->tag[k]] != UPOS_VERB && m->tag_upos[sw->tag[k]] != UPOS_AUX &&
+                 in_subtree(st, n, (int32_t)k, o);
+        if (!ok || !in_subtree(st, n, (int32_t)(c - 2), o))
+            continue;
+        st->head[c] = o;
+        for (uint32_t k = c + 1; k < n; k++)
+            if (st->head[k] == (int32_t)c && st->label[k] == DEP_CONJ)
+                st->head[k] = o;
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -1856,6 +1905,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_opening_title(m, ws, toks, n);
     fix_final_attribution(m, ws, toks, n);
     fix_coordination(m, ws, n);
+    fix_list_coordination(m, ws, n);
     fix_subject_coordination(m, ws, n);
     fix_double_object(m, ws, toks, n);
     fix_punct_heads(m, ws, toks, n);

@@ -294,6 +294,14 @@ static void test_model(const char *path)
     CHECK(t[v].head == -1 && t[find(t, n, "gunmen")].head == v && t[0].head == find(t, n, "gunmen"),
           "Masked gunmen: stormed is the root, Masked describes gunmen");
 
+    char w15[] = "Israel attacked Lebanon , Syria and Yemen .";
+    n = tokens_folded(w15, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "list: annotates");
+    c = find(t, n, "Lebanon");
+    CHECK(t[c].head == find(t, n, "attacked") && t[find(t, n, "Syria")].head == c &&
+              t[find(t, n, "Syria")].deprel == DEP_CONJ && t[find(t, n, "Yemen")].head == c,
+          "list: Syria and Yemen are conjuncts of the object Lebanon");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
