@@ -1865,6 +1865,76 @@ static void fix_list_coordination(const syntax_model *m, syntax_ws *ws, uint32_t
     }
 }
 
+/* does the word's fold begin with one of the stems? */
+static int fold_stem(const tok *t, const char *const *w)
+{
+    for (int i = 0; w[i]; i++) {
+        size_t l = strlen(w[i]);
+        if (t->fold_len >= l && t->fold[0] == w[i][0] && !memcmp(t->fold, w[i], l))
+            return 1;
+    }
+    return 0;
+}
+
+/* "ordered U.S. diplomats to leave", "sent 200 police officers to Haiti to
+ * reinforce the mission": an infinitive read as a modifier of the verb's
+ * object is the verb's: its complement after a verb of ordering or urging
+ * (the object is its subject), its purpose after a verb of sending, and a
+ * "to" phrase on the object of a verb of sending is where it is sent. */
+static void fix_object_infinitive(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const CONTROL[] = {"order", "urg", "ask", "told", "tell", "forc", "allow", "invit",
+        "encourag", "persuad", "instruct", "authoris", "authoriz", "permit", "compel", "requir", "advis", "direct",
+        "enabl", "pressur", "warn", NULL};
+    static const char *const SEND[] = {"sent", "send", "deploy", "dispatch", "airlift", "redeploy", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t o = 1; o + 2 < n; o++) {
+        int32_t v = st->head[o];
+        int u = m->tag_upos[sw->tag[o]];
+        if (st->label[o] != DEP_OBJ || v < 0 || (uint32_t)v >= o || m->tag_upos[sw->tag[v]] != UPOS_VERB ||
+            !(u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON))
+            continue;
+        int send = fold_stem(&toks[v], SEND), control = !send && fold_stem(&toks[v], CONTROL);
+        if (!send && !control)
+            continue;
+        int moved = 0;
+        for (uint32_t c = o + 2; c < n; c++) {
+            if (st->head[c] != (int32_t)o)
+                continue;
+            /* "to Haiti" on the object of a verb of sending */
+            if (send && st->label[c] == DEP_NMOD && m->tag_upos[sw->tag[c]] == UPOS_PROPN &&
+                fold_in(&toks[c - 1], (const char *const[]){"to", NULL}) && st->head[c - 1] == (int32_t)c) {
+                st->head[c] = v;
+                st->label[c] = DEP_OBL;
+                moved = 1;
+                continue;
+            }
+            /* ("sent troops to fight alongside Russia": the troops' fight) */
+            if (send && !moved)
+                continue;
+            if (st->label[c] != DEP_ACL || m->tag_xpos[sw->tag[c]] != XPOS_VB ||
+                !fold_in(&toks[c - 1], (const char *const[]){"to", NULL}) || st->head[c - 1] != (int32_t)c)
+                continue;
+            /* only the object's phrase between it and the infinitive */
+            int ok = 1;
+            for (uint32_t k = o + 1; k + 1 < c && ok; k++) {
+                /* (or a phrase already moved to the verb: "to Haiti") */
+                int32_t top = (int32_t)k;
+                for (uint32_t steps = 0; steps < n && top >= 0 && (uint32_t)top < n && st->head[top] != v; steps++)
+                    top = st->head[top];
+                ok = top >= (int32_t)o && top < (int32_t)c && st->head[top] == v;
+            }
+            if (!ok)
+                continue;
+            st->head[c] = v;
+            st->label[c] = send ? DEP_ADVCL : DEP_XCOMP;
+        }
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -1906,6 +1976,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_final_attribution(m, ws, toks, n);
     fix_coordination(m, ws, n);
     fix_list_coordination(m, ws, n);
+    fix_object_infinitive(m, ws, toks, n);
     fix_subject_coordination(m, ws, n);
     fix_double_object(m, ws, toks, n);
     fix_punct_heads(m, ws, toks, n);

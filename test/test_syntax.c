@@ -302,6 +302,18 @@ static void test_model(const char *path)
               t[find(t, n, "Syria")].deprel == DEP_CONJ && t[find(t, n, "Yemen")].head == c,
           "list: Syria and Yemen are conjuncts of the object Lebanon");
 
+    char w16[] = "Russia ordered U.S. diplomats to leave .";
+    n = tokens_folded(w16, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "ordered X to: annotates");
+    CHECK(t[find(t, n, "leave")].head == find(t, n, "ordered") && t[find(t, n, "leave")].deprel == DEP_XCOMP,
+          "ordered X to: leave is the complement of ordered, not a modifier of diplomats");
+    char w17[] = "Kenya sent a further 200 police officers to Haiti to reinforce the mission .";
+    n = tokens_folded(w17, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "sent X to Y to: annotates");
+    v = find(t, n, "sent");
+    CHECK(t[find(t, n, "Haiti")].head == v && t[find(t, n, "reinforce")].head == v,
+          "sent X to Y to: to Haiti and the purpose clause hang on sent");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
