@@ -1935,6 +1935,48 @@ static void fix_object_infinitive(const syntax_model *m, syntax_ws *ws, const to
     }
 }
 
+/* "accused Russia of torturing prisoners", "blamed Israel for killing
+ * civilians": after a verb of accusing or blaming, an -ing word between
+ * "of/for" and a noun, read as the noun's adjective, is the verb of a
+ * clause the preposition marks, with the noun its object. */
+static void fix_accused_of_gerund(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const ACCUSE[] = {"accus", "blam", "charg", "condemn", "criticis", "criticiz", "suspect",
+        "convict", "sanction", "punish", "arrest", "indict", "denounc", "prais", "thank", "fault", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t g = 2; g + 1 < n; g++) {
+        int32_t q = st->head[g];
+        if (m->tag_xpos[sw->tag[g]] != XPOS_VBG || st->label[g] != DEP_AMOD || q <= (int32_t)g || (uint32_t)q >= n)
+            continue;
+        uint32_t p = g - 1;
+        if (!fold_in(&toks[p], (const char *const[]){"of", "for", NULL}) || st->head[p] != q ||
+            st->label[p] != DEP_CASE)
+            continue;
+        int32_t v = st->head[q];
+        if (v < 0 || (uint32_t)v >= p || m->tag_upos[sw->tag[v]] != UPOS_VERB || st->label[q] != DEP_OBL ||
+            !fold_stem(&toks[v], ACCUSE))
+            continue;
+        int qu = m->tag_upos[sw->tag[q]];
+        if (!(qu == UPOS_NOUN || qu == UPOS_PROPN))
+            continue;
+        /* the words between are the noun's own */
+        int ok = 1;
+        for (uint32_t k = g + 1; k < (uint32_t)q && ok; k++)
+            ok = in_subtree(st, n, (int32_t)k, q);
+        if (!ok)
+            continue;
+        st->head[g] = v;
+        st->label[g] = DEP_ADVCL;
+        st->head[p] = (int32_t)g;
+        st->label[p] = DEP_MARK;
+        st->head[q] = (int32_t)g;
+        st->label[q] = DEP_OBJ;
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -1977,6 +2019,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_coordination(m, ws, n);
     fix_list_coordination(m, ws, n);
     fix_object_infinitive(m, ws, toks, n);
+    fix_accused_of_gerund(m, ws, toks, n);
     fix_subject_coordination(m, ws, n);
     fix_double_object(m, ws, toks, n);
     fix_punct_heads(m, ws, toks, n);

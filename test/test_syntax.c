@@ -314,6 +314,14 @@ static void test_model(const char *path)
     CHECK(t[find(t, n, "Haiti")].head == v && t[find(t, n, "reinforce")].head == v,
           "sent X to Y to: to Haiti and the purpose clause hang on sent");
 
+    char w18[] = "Ukraine accused Russia of torturing prisoners .";
+    n = tokens_folded(w18, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "accused of -ing: annotates");
+    k = find(t, n, "torturing");
+    CHECK(t[k].head == find(t, n, "accused") && t[k].upos == UPOS_VERB && t[find(t, n, "prisoners")].head == k &&
+              t[find(t, n, "prisoners")].deprel == DEP_OBJ && t[find(t, n, "of")].head == k,
+          "accused of -ing: torturing is a clause on accused with prisoners its object");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
