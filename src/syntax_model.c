@@ -1977,6 +1977,30 @@ static void fix_accused_of_gerund(const syntax_model *m, syntax_ws *ws, const to
     }
 }
 
+/* "Russia pulled out of Mali", "walked out of the talks": "out" right
+ * after a verb, with "of" after it, both read as prepositions of the noun,
+ * is the verb's particle; "of" alone marks the noun. */
+static void fix_out_of(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t i = 1; i + 2 < n; i++) {
+        int32_t q = st->head[i];
+        if (st->label[i] != DEP_CASE || q <= (int32_t)i + 1 || (uint32_t)q >= n ||
+            !fold_in(&toks[i], (const char *const[]){"out", NULL}) ||
+            !fold_in(&toks[i + 1], (const char *const[]){"of", NULL}) || st->head[i + 1] != q)
+            continue;
+        int32_t v = st->head[q];
+        if (v != (int32_t)(i - 1) || m->tag_upos[sw->tag[v]] != UPOS_VERB)
+            continue;
+        st->head[i] = v;
+        st->label[i] = DEP_COMPOUND_PRT;
+        retag(m, sw, i, XPOS_RP, UPOS_ADP);
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -2020,6 +2044,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_list_coordination(m, ws, n);
     fix_object_infinitive(m, ws, toks, n);
     fix_accused_of_gerund(m, ws, toks, n);
+    fix_out_of(m, ws, toks, n);
     fix_subject_coordination(m, ws, n);
     fix_double_object(m, ws, toks, n);
     fix_punct_heads(m, ws, toks, n);

@@ -322,6 +322,14 @@ static void test_model(const char *path)
               t[find(t, n, "prisoners")].deprel == DEP_OBJ && t[find(t, n, "of")].head == k,
           "accused of -ing: torturing is a clause on accused with prisoners its object");
 
+    char w19[] = "Russia pulled out of Mali .";
+    n = tokens_folded(w19, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "pulled out of: annotates");
+    v = find(t, n, "pulled");
+    CHECK(t[find(t, n, "out")].head == v && t[find(t, n, "out")].deprel == DEP_COMPOUND_PRT &&
+              t[find(t, n, "Mali")].head == v && t[find(t, n, "of")].head == find(t, n, "Mali"),
+          "pulled out of: out is the particle, of Mali the oblique");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
