@@ -2001,6 +2001,62 @@ static void fix_out_of(const syntax_model *m, syntax_ws *ws, const tok *toks, ui
     }
 }
 
+/* "held two French citizens hostage", "took the crew captive": "hostage"
+ * after the object of "take/hold/keep" is the verb's open complement, not
+ * the head of the object (with the people as its compound) nor a verb. */
+static void fix_hostage(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const TAKE[] = {"take", "took", "taking", "taken", "hold", "held", "holding", "keep", "kept",
+        "keeping", NULL};
+    static const char *const HOSTAGE[] = {"hostage", "hostages", "captive", "captives", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t h = 2; h < n; h++) {
+        if (toks[h].fold_len < 7 || !fold_in(&toks[h], HOSTAGE))
+            continue;
+        int32_t v = st->head[h];
+        if (v < 0 || (uint32_t)v + 1 >= h || m->tag_upos[sw->tag[v]] != UPOS_VERB || !fold_in(&toks[v], TAKE))
+            continue;
+        uint32_t p = h - 1;
+        int pu = m->tag_upos[sw->tag[p]];
+        if (!(pu == UPOS_NOUN || pu == UPOS_PROPN || pu == UPOS_PRON))
+            continue;
+        int l = st->label[h];
+        if (l == DEP_OBJ) {
+            /* the people: the noun before, as the compound of "hostage"
+             * (or a second object, which fix_double_object would make one) */
+            if (!(st->head[p] == (int32_t)h && st->label[p] == DEP_COMPOUND) &&
+                !(st->head[p] == v && st->label[p] == DEP_OBJ))
+                continue;
+            for (uint32_t k = (uint32_t)v + 1; k < p; k++)
+                if (st->head[k] == (int32_t)h)
+                    st->head[k] = (int32_t)p;
+            for (uint32_t k = h + 1; k < n; k++)
+                if (st->head[k] == (int32_t)h)
+                    st->head[k] = v;
+            st->head[p] = v;
+            st->label[p] = DEP_OBJ;
+        } else if (!(l == DEP_CCOMP || l == DEP_XCOMP || l == DEP_CONJ || l == DEP_DEP || l == DEP_PARATAXIS)) {
+            continue;
+        } else {
+            /* the object must come before it */
+            int obj = 0;
+            for (uint32_t k = (uint32_t)v + 1; k < h && !obj; k++)
+                obj = st->head[k] == v && st->label[k] == DEP_OBJ;
+            if (!obj)
+                continue;
+            for (uint32_t k = h + 1; k < n; k++)
+                if (st->head[k] == (int32_t)h && st->label[k] != DEP_PUNCT)
+                    st->head[k] = v; /* "in 2019" */
+        }
+        st->label[h] = DEP_XCOMP;
+        int plural = toks[h].fold[toks[h].fold_len - 1] == 's';
+        retag(m, sw, h, plural ? XPOS_NNS : XPOS_NN, UPOS_NOUN);
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -2045,6 +2101,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_object_infinitive(m, ws, toks, n);
     fix_accused_of_gerund(m, ws, toks, n);
     fix_out_of(m, ws, toks, n);
+    fix_hostage(m, ws, toks, n);
     fix_subject_coordination(m, ws, n);
     fix_double_object(m, ws, toks, n);
     fix_punct_heads(m, ws, toks, n);

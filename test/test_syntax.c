@@ -330,6 +330,15 @@ static void test_model(const char *path)
               t[find(t, n, "Mali")].head == v && t[find(t, n, "of")].head == find(t, n, "Mali"),
           "pulled out of: out is the particle, of Mali the oblique");
 
+    char w20[] = "The rebels held two French citizens hostage .";
+    n = tokens_folded(w20, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "held X hostage: annotates");
+    v = find(t, n, "held");
+    CHECK(t[find(t, n, "citizens")].head == v && t[find(t, n, "citizens")].deprel == DEP_OBJ &&
+              t[find(t, n, "hostage")].head == v && t[find(t, n, "hostage")].deprel == DEP_XCOMP &&
+              t[find(t, n, "two")].head == find(t, n, "citizens"),
+          "held X hostage: citizens the object, hostage the complement");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
