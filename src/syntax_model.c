@@ -2057,6 +2057,69 @@ static void fix_hostage(const syntax_model *m, syntax_ws *ws, const tok *toks, u
     }
 }
 
+/* "will send Ukraine long-range ATACMS missiles", "granted Pakistan a $2
+ * billion loan": after a verb of giving, a name right after the verb and
+ * a noun phrase with no preposition after it are the indirect and direct
+ * objects (the parser made the thing an oblique, a second object, or hung
+ * the name on it). */
+static void fix_ditransitive(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const GIVE[] = {"give", "gave", "given", "giving", "send", "sent", "offer", "grant", "sell",
+        "sold", "hand", "lend", "lent", "promis", "deliver", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t v = 1; v + 3 < n; v++) {
+        if (m->tag_upos[sw->tag[v]] != UPOS_VERB || !fold_stem(&toks[v], GIVE))
+            continue;
+        uint32_t r = v + 1;
+        if (m->tag_upos[sw->tag[r]] != UPOS_PROPN)
+            continue;
+        /* the name's own words (a flat name) */
+        uint32_t e = r;
+        while (e + 1 < n && st->head[e + 1] == (int32_t)r && st->label[e + 1] == DEP_FLAT)
+            e++;
+        uint32_t b = e + 1;
+        if (b >= n)
+            continue;
+        int xb = m->tag_xpos[sw->tag[b]];
+        if (!(xb == XPOS_DT || xb == XPOS_CD || xb == XPOS_JJ || xb == XPOS_JJR || xb == XPOS_NN || xb == XPOS_NNS ||
+              xb == XPOS_NNP || xb == XPOS_DOLLAR))
+            continue;
+        /* the thing: the head of the phrase from b on, hung on the verb */
+        uint32_t q = b;
+        for (uint32_t steps = 0; steps < 12 && st->head[q] > (int32_t)q && (uint32_t)st->head[q] < n &&
+                                 st->head[q] != (int32_t)v; steps++)
+            q = (uint32_t)st->head[q];
+        int lq = st->label[q];
+        if (st->head[q] != (int32_t)v || m->tag_upos[sw->tag[q]] != UPOS_NOUN ||
+            !(lq == DEP_OBJ || lq == DEP_OBL || lq == DEP_OBL_UNMARKED || lq == DEP_DEP || lq == DEP_OBL_NPMOD))
+            continue;
+        /* ("sent Ukraine last week": a time, not a thing) */
+        if (fold_in(&toks[q], (const char *const[]){"week", "weeks", "month", "months", "year", "years", "day",
+                                                     "days", "weekend", "time", "times", "morning", "night",
+                                                     "evening", "afternoon", "hour", "hours", NULL}))
+            continue;
+        int ok = 1;
+        for (uint32_t k = b; k < q && ok; k++)
+            ok = in_subtree(st, n, (int32_t)k, (int32_t)q) && st->label[k] != DEP_CASE;
+        int32_t hr = st->head[r];
+        int lr = st->label[r];
+        if (!ok || !((hr == (int32_t)v && (lr == DEP_OBJ || lr == DEP_IOBJ || lr == DEP_OBL_UNMARKED || lr == DEP_DEP)) ||
+                     (hr == (int32_t)q && (lr == DEP_DISCOURSE || lr == DEP_COMPOUND || lr == DEP_DEP ||
+                                           lr == DEP_NMOD_UNMARKED || lr == DEP_VOCATIVE))))
+            continue;
+        /* the name is no compound of the thing when they touch ("Patriot
+         * batteries"): b must not be the thing itself */
+        if (hr == (int32_t)q && q == b)
+            continue;
+        st->head[r] = (int32_t)v;
+        st->label[r] = DEP_IOBJ;
+        st->label[q] = DEP_OBJ;
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -2102,6 +2165,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_accused_of_gerund(m, ws, toks, n);
     fix_out_of(m, ws, toks, n);
     fix_hostage(m, ws, toks, n);
+    fix_ditransitive(m, ws, toks, n);
     fix_subject_coordination(m, ws, n);
     fix_double_object(m, ws, toks, n);
     fix_punct_heads(m, ws, toks, n);

@@ -339,6 +339,21 @@ static void test_model(const char *path)
               t[find(t, n, "two")].head == find(t, n, "citizens"),
           "held X hostage: citizens the object, hostage the complement");
 
+    char w21[] = "The United States will send Ukraine long - range ATACMS missiles .";
+    n = tokens_folded(w21, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "send X Y: annotates");
+    v = find(t, n, "send");
+    CHECK(t[find(t, n, "Ukraine")].head == v && t[find(t, n, "Ukraine")].deprel == DEP_IOBJ &&
+              t[find(t, n, "missiles")].head == v && t[find(t, n, "missiles")].deprel == DEP_OBJ,
+          "send X Y: Ukraine the indirect object, missiles the object");
+    char w22[] = "China granted Pakistan a $ 2 billion loan .";
+    n = tokens_folded(w22, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "granted X a loan: annotates");
+    v = find(t, n, "granted");
+    CHECK(t[find(t, n, "Pakistan")].head == v && t[find(t, n, "loan")].head == v &&
+              t[find(t, n, "loan")].deprel == DEP_OBJ,
+          "granted X a loan: Pakistan and the loan both on granted");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
