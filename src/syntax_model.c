@@ -444,6 +444,11 @@ static void retag(const syntax_model *m, syn_words *sw, uint32_t i, int xpos, in
         }
 }
 
+static int capitalised(const tok *t)
+{
+    return t->form_len && t->form[0] >= 'A' && t->form[0] <= 'Z';
+}
+
 static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
 {
     static const char *const HAVE[] = {"has", "have", "had", "'s", "'ve", "'d", "having", NULL};
@@ -822,6 +827,81 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
                 sw->xpos[j] = XPOS_VB;
                 break;
             }
+    }
+    /* verbs the tagger reads as nouns or adjectives in wire copy */
+    {
+        /* the first finite verb, for "X plans to ..." */
+        uint32_t first_fin = n;
+        for (uint32_t i = 0; i < n && first_fin == n; i++) {
+            int xp = m->tag_xpos[sw->tag[i]];
+            if (xp == XPOS_VBD || xp == XPOS_VBZ || xp == XPOS_VBP || xp == XPOS_MD)
+                first_fin = i;
+        }
+        static const char *const INTEND[] = {"plans", "aims", "hopes", "intends", "seeks", "vows", "threatens",
+            "pledges", "promises", "agrees", "refuses", "expects", "needs", "wants", "offers", "tries", NULL};
+        static const char *const DEMAND[] = {"demanded", "demands", "demand", "insisted", "insists", "proposed",
+            "recommended", "requested", "suggested", NULL};
+        for (uint32_t i = 1; i + 2 < n; i++) {
+            int xp = m->tag_xpos[sw->tag[i]], pv = m->tag_xpos[sw->tag[i - 1]];
+            /* "Netanyahu plans to visit Washington": a name, then a plural of
+             * intent before "to" and a base verb, before any finite verb */
+            if (xp == XPOS_NNS && i < first_fin && m->tag_xpos[sw->tag[i + 1]] == XPOS_TO &&
+                m->tag_xpos[sw->tag[i + 2]] == XPOS_VB && fold_in(&toks[i], INTEND) &&
+                (pv == XPOS_NNP || pv == XPOS_NNPS || pv == XPOS_PRP ||
+                 (pv == XPOS_JJ && capitalised(&toks[i - 1]) && i == 1))) {
+                int fin = 0; /* no finite verb in its clause after it */
+                for (uint32_t k = i + 3; k < n && !fin; k++) {
+                    int xk = m->tag_xpos[sw->tag[k]];
+                    if (xk == XPOS_COMMA || xk == XPOS_CC || xk == XPOS_COLON)
+                        break;
+                    fin = xk == XPOS_VBD || xk == XPOS_VBZ || xk == XPOS_VBP || xk == XPOS_MD;
+                }
+                if (!fin) {
+                    retag(m, sw, i, XPOS_VBZ, UPOS_VERB);
+                    if (pv == XPOS_JJ)
+                        retag(m, sw, i - 1, XPOS_NNP, UPOS_PROPN);
+                    first_fin = i;
+                }
+            }
+            /* "helped broker a deal": after "help", a noun or adjective
+             * before a determiner is the bare infinitive */
+            if ((xp == XPOS_NN || xp == XPOS_JJ) && fold_in(&toks[i - 1], (const char *const[]){"help", "helped",
+                                                                                               "helps", "helping",
+                                                                                               NULL})) {
+                int nx = m->tag_xpos[sw->tag[i + 1]];
+                if (nx == XPOS_DT || nx == XPOS_PRPS)
+                    retag(m, sw, i, XPOS_VB, UPOS_VERB);
+            }
+            /* "met Scholz and voiced concern", "Guterres voiced alarm":
+             * "voiced" before a noun is the verb */
+            if ((xp == XPOS_JJ || xp == XPOS_VBN) && fold_in(&toks[i], (const char *const[]){"voiced", NULL})) {
+                int nx = m->tag_xpos[sw->tag[i + 1]];
+                if ((nx == XPOS_NN || nx == XPOS_NNS || nx == XPOS_JJ) &&
+                    (pv == XPOS_CC || pv == XPOS_NNP || pv == XPOS_NNPS || pv == XPOS_NN || pv == XPOS_NNS ||
+                     pv == XPOS_PRP || pv == XPOS_VBZ || pv == XPOS_RB)) {
+                    retag(m, sw, i, XPOS_VBD, UPOS_VERB);
+                    /* (the opening name read as a verb: "Guterres voiced") */
+                    if (i == 1 && pv == XPOS_VBZ && capitalised(&toks[0]))
+                        retag(m, sw, 0, XPOS_NNP, UPOS_PROPN);
+                }
+            }
+            /* "China demanded the United States revoke the sanctions": a
+             * mandative verb, a name, and the name's (subjunctive) verb */
+            if (fold_in(&toks[i - 1], DEMAND) && (xp == XPOS_DT || xp == XPOS_NNP || xp == XPOS_NNPS)) {
+                uint32_t j = i;
+                if (xp == XPOS_DT)
+                    j++;
+                uint32_t j0 = j;
+                while (j < n && j < i + 6 && (m->tag_xpos[sw->tag[j]] == XPOS_NNP || m->tag_xpos[sw->tag[j]] == XPOS_NNPS))
+                    j++;
+                if (j == j0 || j + 1 >= n || capitalised(&toks[j]))
+                    continue;
+                int xj = m->tag_xpos[sw->tag[j]], xn = m->tag_xpos[sw->tag[j + 1]];
+                if ((xj == XPOS_VBP || xj == XPOS_NN) &&
+                    (xn == XPOS_DT || xn == XPOS_PRPS || xn == XPOS_JJ || xn == XPOS_NNS || xn == XPOS_CD))
+                    retag(m, sw, j, XPOS_VB, UPOS_VERB);
+            }
+        }
     }
     /* "was shot dead by a gunman", "were held by the rebels": after a form
      * of "be" (already read as an auxiliary), an irregular participle read
@@ -1724,11 +1804,6 @@ static int in_subtree(const syn_state *st, uint32_t n, int32_t a, int32_t b)
         if (a == b)
             return 1;
     return 0;
-}
-
-static int capitalised(const tok *t)
-{
-    return t->form_len && t->form[0] >= 'A' && t->form[0] <= 'Z';
 }
 
 /* "Russian Foreign Minister Sergei Lavrov on Wednesday described ...",

@@ -354,6 +354,31 @@ static void test_model(const char *path)
               t[find(t, n, "loan")].deprel == DEP_OBJ,
           "granted X a loan: Pakistan and the loan both on granted");
 
+    char w23[] = "Netanyahu plans to visit Washington .";
+    n = tokens_folded(w23, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "plans to: annotates");
+    v = find(t, n, "plans");
+    CHECK(t[v].head == -1 && t[v].upos == UPOS_VERB && t[0].head == v && t[0].deprel == DEP_NSUBJ,
+          "plans to: plans is the verb with Netanyahu its subject");
+    char w24[] = "Qatar helped broker a deal .";
+    n = tokens_folded(w24, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "helped broker: annotates");
+    k = find(t, n, "broker");
+    CHECK(t[k].upos == UPOS_VERB && t[k].head == find(t, n, "helped") && t[find(t, n, "deal")].head == k,
+          "helped broker: broker is the verb of a deal");
+    char w25[] = "Guterres voiced alarm at the escalation in Gaza .";
+    n = tokens_folded(w25, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "voiced: annotates");
+    v = find(t, n, "voiced");
+    CHECK(t[v].head == -1 && t[v].upos == UPOS_VERB && t[find(t, n, "alarm")].head == v,
+          "voiced: the verb, alarm its object");
+    char w26[] = "China demanded the United States revoke the sanctions .";
+    n = tokens_folded(w26, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "demanded X revoke: annotates");
+    k = find(t, n, "revoke");
+    CHECK(t[k].upos == UPOS_VERB && t[k].head == find(t, n, "demanded") && t[find(t, n, "sanctions")].head == k,
+          "demanded X revoke: revoke a verb under demanded, with the sanctions");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
