@@ -732,7 +732,17 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             continue;
         int xj = m->tag_xpos[sw->tag[j]];
         int prev = m->tag_xpos[sw->tag[j - 1]];
-        if (!((xj == XPOS_VBZ || xj == XPOS_VBP) && (prev == XPOS_NN || prev == XPOS_JJ)))
+        /* (or a name: "pushed back against U.S. claims", after a
+         * preposition that cannot open a clause) */
+        int name = prev == XPOS_NNP && xj == XPOS_VBZ &&
+                   !fold_in(&toks[i], (const char *const[]){"as", "like", "than", "after", "before", "since", "until",
+                                                           "because", "while", "if", "that", "whether", "though",
+                                                           "although", "unless", "once", "so", "for", NULL}) &&
+                   fold_in(&toks[j], (const char *const[]){"claims", "demands", "calls", "plans", "threats", "attacks",
+                                                           "strikes", "charges", "reports", "concerns", "efforts",
+                                                           "pledges", "promises", "proposals", "offers", "warnings",
+                                                           "accusations", "allegations", NULL});
+        if (!((xj == XPOS_VBZ || xj == XPOS_VBP) && (prev == XPOS_NN || prev == XPOS_JJ || name)))
             continue;
         /* only at the end of the phrase: punctuation or a preposition follows */
         if (j + 1 < n) {
@@ -827,6 +837,38 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
                 sw->xpos[j] = XPOS_VB;
                 break;
             }
+    }
+    /* nouns the tagger reads as verbs or adjectives in wire copy */
+    for (uint32_t i = 1; i < n; i++) {
+        int xp = m->tag_xpos[sw->tag[i]], pv = m->tag_xpos[sw->tag[i - 1]];
+        int nx = i + 1 < n ? m->tag_xpos[sw->tag[i + 1]] : XPOS_PERIOD;
+        /* "halted arms exports to Israel": trade words after the goods */
+        if ((xp == XPOS_VBZ || xp == XPOS_VBP) && (pv == XPOS_NNS || pv == XPOS_NN) &&
+            fold_in(&toks[i], (const char *const[]){"exports", "imports", "export", "import", "sales", "shipments",
+                                                    "deliveries", "transfers", NULL}) &&
+            fold_in(&toks[i - 1], (const char *const[]){"arms", "weapons", "weapon", "oil", "gas", "grain", "coal",
+                                                        "food", "energy", "wheat", "fuel", "chip", "chips", "steel",
+                                                        "ammunition", "fertiliser", "fertilizer", NULL}) &&
+            (nx == XPOS_TO || nx == XPOS_IN || nx == XPOS_PERIOD || nx == XPOS_COMMA || nx == XPOS_CC ||
+             nx == XPOS_VBD || nx == XPOS_MD))
+            retag(m, sw, i, toks[i].fold[toks[i].fold_len - 1] == 's' ? XPOS_NNS : XPOS_NN, UPOS_NOUN);
+        /* "signed a minerals deal": after "a" and a plural, the head noun */
+        if ((xp == XPOS_VBP || xp == XPOS_VB) && pv == XPOS_NNS && i >= 2 &&
+            fold_in(&toks[i - 2], (const char *const[]){"a", "an", NULL}) && !(nx == XPOS_DT || nx == XPOS_PRPS))
+            retag(m, sw, i, XPOS_NN, UPOS_NOUN);
+        /* "Israel's latest ceasefire proposal", "the Easter truce": the
+         * words of a truce are nouns */
+        if ((xp == XPOS_JJ || xp == XPOS_NNP || xp == XPOS_VB || xp == XPOS_VBP) && !capitalised(&toks[i]) &&
+            fold_in(&toks[i], (const char *const[]){"ceasefire", "truce", "armistice", NULL}))
+            retag(m, sw, i, XPOS_NN, UPOS_NOUN);
+        /* "announced sweeping tariffs": adjectives in -ing before a noun */
+        if (xp == XPOS_VBG && (nx == XPOS_NNS || nx == XPOS_NN || nx == XPOS_JJ) &&
+            fold_in(&toks[i], (const char *const[]){"sweeping", "crippling", "punishing", "devastating", "lasting",
+                                                    "mounting", "escalating", "damaging", "stinging", "scathing",
+                                                    "blistering", "withering", "unrelenting", "far-reaching",
+                                                    "wide-ranging", "outgoing", "incoming", "sweeping",
+                                                    "staggering", "debilitating", "punitive", NULL}))
+            retag(m, sw, i, XPOS_JJ, UPOS_ADJ);
     }
     /* verbs the tagger reads as nouns or adjectives in wire copy */
     {

@@ -379,6 +379,32 @@ static void test_model(const char *path)
     CHECK(t[k].upos == UPOS_VERB && t[k].head == find(t, n, "demanded") && t[find(t, n, "sanctions")].head == k,
           "demanded X revoke: revoke a verb under demanded, with the sanctions");
 
+    char w27[] = "Germany halted arms exports to Israel .";
+    n = tokens_folded(w27, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "arms exports: annotates");
+    k = find(t, n, "exports");
+    CHECK(t[k].upos == UPOS_NOUN && t[k].head == find(t, n, "halted") && t[k].deprel == DEP_OBJ,
+          "arms exports: exports the noun object of halted");
+    char w28[] = "Ukraine signed a minerals deal with the United States .";
+    n = tokens_folded(w28, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "a minerals deal: annotates");
+    k = find(t, n, "deal");
+    CHECK(t[k].upos == UPOS_NOUN && t[k].head == find(t, n, "signed") && t[find(t, n, "minerals")].head == k,
+          "a minerals deal: deal the object, minerals its modifier");
+    char w29[] = "Hamas rejected Israel 's latest ceasefire proposal .";
+    n = tokens_folded(w29, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "ceasefire proposal: annotates");
+    CHECK(t[find(t, n, "ceasefire")].upos == UPOS_NOUN, "ceasefire proposal: ceasefire is a noun");
+    char w30[] = "Trump announced sweeping tariffs on Chinese goods .";
+    n = tokens_folded(w30, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "sweeping tariffs: annotates");
+    CHECK(t[find(t, n, "tariffs")].head == find(t, n, "announced") && t[find(t, n, "sweeping")].upos == UPOS_ADJ,
+          "sweeping tariffs: tariffs the object, sweeping an adjective");
+    char w31[] = "China pushed back against U.S. claims that it supplied Russia .";
+    n = tokens_folded(w31, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "U.S. claims: annotates");
+    CHECK(t[find(t, n, "claims")].upos == UPOS_NOUN, "U.S. claims: claims is a noun");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
