@@ -2237,6 +2237,61 @@ static void fix_ditransitive(const syntax_model *m, syntax_ws *ws, const tok *to
     }
 }
 
+/* "supplied Pakistan with J-10C fighter jets", "its first batch of F-16
+ * fighter jets": a model designation (letters, a hyphen, a number) before a
+ * noun modifies that noun; the parser hung it (with the preposition) on the
+ * verb and left the noun on its own.  The noun takes the designation's place
+ * and the designation is its compound. */
+static void fix_model_designation(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t i = 1; i + 2 < n; i++) {
+        uint32_t A = i - 1, B = i + 1;
+        if (toks[i].fold_len != 1 || toks[i].fold[0] != '-' || toks[A].end != toks[i].start ||
+            toks[i].end != toks[B].start || !capitalised(&toks[A]) || toks[A].form_len > 7 ||
+            !(toks[B].form[0] >= '0' && toks[B].form[0] <= '9'))
+            continue;
+        /* the noun after it, up its compounds and modifiers */
+        uint32_t q = B + 1;
+        if (m->tag_upos[sw->tag[q]] != UPOS_NOUN)
+            continue;
+        for (uint32_t steps = 0; steps < 6 && st->head[q] > (int32_t)q && (uint32_t)st->head[q] < n &&
+                                 (st->label[q] == DEP_COMPOUND || st->label[q] == DEP_AMOD) &&
+                                 m->tag_upos[sw->tag[st->head[q]]] == UPOS_NOUN; steps++)
+            q = (uint32_t)st->head[q];
+        if (in_subtree(st, n, (int32_t)A, (int32_t)q))
+            continue;
+        int32_t hA = st->head[A];
+        int lA = st->label[A];
+        if (hA < 0 || (uint32_t)hA >= n || in_subtree(st, n, hA, (int32_t)q) || in_subtree(st, n, hA, (int32_t)A))
+            continue;
+        /* the words before the designation that hang on it go to the noun */
+        for (uint32_t k = 0; k < A; k++)
+            if (st->head[k] == (int32_t)A)
+                st->head[k] = (int32_t)q;
+        for (uint32_t k = B + 1; k < n; k++)
+            if (st->head[k] == (int32_t)A)
+                st->head[k] = (int32_t)q;
+        if (st->head[B] != (int32_t)A) {
+            st->head[B] = (int32_t)A;
+            st->label[B] = DEP_FLAT;
+        }
+        st->head[i] = (int32_t)B;
+        st->label[i] = DEP_PUNCT;
+        if (st->head[q] != hA || lA == DEP_OBL || lA == DEP_NMOD) {
+            st->head[q] = hA;
+            st->label[q] = lA;
+        }
+        st->head[A] = (int32_t)q;
+        st->label[A] = DEP_COMPOUND;
+        if (m->tag_upos[sw->tag[A]] != UPOS_PROPN)
+            retag(m, sw, A, XPOS_NNP, UPOS_PROPN);
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -2283,6 +2338,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_out_of(m, ws, toks, n);
     fix_hostage(m, ws, toks, n);
     fix_ditransitive(m, ws, toks, n);
+    fix_model_designation(m, ws, toks, n);
     fix_subject_coordination(m, ws, n);
     fix_double_object(m, ws, toks, n);
     fix_punct_heads(m, ws, toks, n);

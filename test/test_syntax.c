@@ -405,6 +405,19 @@ static void test_model(const char *path)
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "U.S. claims: annotates");
     CHECK(t[find(t, n, "claims")].upos == UPOS_NOUN, "U.S. claims: claims is a noun");
 
+    /* "J-10C": the segmenter splits at the hyphen, the three glued */
+    {
+        static char w32s[] = "China supplied Pakistan with J - 10C fighter jets .";
+        n = tokens_folded(w32s, folds, t, CLIO_MAX_SENT_TOKENS);
+        int j = find(t, n, "J");
+        for (int q = j + 1; q < (int)n; q++) { t[q].start -= 2; t[q].end -= 2; }
+        t[j + 1].start = t[j].end; t[j + 1].end = t[j].end + 1; t[j + 2].start = t[j + 1].end;
+    }
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "model designation: annotates");
+    k = find(t, n, "jets");
+    CHECK(t[k].head == find(t, n, "supplied") && t[find(t, n, "with")].head == k && t[find(t, n, "J")].head == k,
+          "model designation: with J-10C fighter jets is one phrase on supplied");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
