@@ -2292,6 +2292,192 @@ static void fix_model_designation(const syntax_model *m, syntax_ws *ws, const to
     }
 }
 
+/* the head of a titled name in words [b, e] (all capitalised): the name
+ * the title describes (the head of an nmod:desc inside), else the last word
+ * hung outside; -1 when there is none */
+static int32_t titled_name_head(const syn_state *st, uint32_t b, uint32_t e)
+{
+    int32_t h = -1;
+    for (uint32_t k = b; k <= e; k++)
+        if (st->label[k] == DEP_NMOD_DESC && st->head[k] >= (int32_t)b && st->head[k] <= (int32_t)e)
+            h = st->head[k];
+    if (h >= 0)
+        return h;
+    /* (several: the last, "German Chancellor Olaf Scholz" read as three) */
+    for (uint32_t k = b; k <= e; k++)
+        if (st->head[k] < (int32_t)b || st->head[k] > (int32_t)e)
+            h = (int32_t)k;
+    return h;
+}
+
+/* hang the words of [b, e] that hang outside it (other than h) inside it:
+ * before the title's last word on that word, else on the name */
+static void gather_titled_name(const syntax_model *m, syntax_ws *ws, uint32_t b, uint32_t e, int32_t h, uint32_t n)
+{
+    syn_state *st = &ws->st;
+    int32_t desc = -1;
+    for (uint32_t k = b; k <= e; k++)
+        if (st->label[k] == DEP_NMOD_DESC && st->head[k] == h)
+            desc = (int32_t)k;
+    for (uint32_t k = b; k <= e; k++) {
+        if ((int32_t)k == h || (st->head[k] >= (int32_t)b && st->head[k] <= (int32_t)e))
+            continue;
+        int32_t to = desc > (int32_t)k ? desc : h;
+        if (in_subtree(st, n, to, (int32_t)k))
+            continue;
+        st->head[k] = to;
+        st->label[k] = (k == b || m->tag_upos[ws->sw.tag[k]] == UPOS_ADJ) ? DEP_AMOD : DEP_COMPOUND;
+    }
+}
+
+/* "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham
+ * Aliyev signed ...", "Russian President Vladimir Putin and Chinese
+ * President Xi Jinping signed ...": an opening pair of titled names joined
+ * by "and" is the coordinated subject of the verb after it, whatever the
+ * parser made of the titles' adjectives (a root, an oblique, a conjunct). */
+static void fix_titled_pair(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold || n < 7)
+        return;
+    uint32_t cc = 0, f = 0;
+    for (uint32_t k = 0; k < n && !f; k++) {
+        int u = m->tag_upos[sw->tag[k]];
+        if (u == UPOS_VERB || u == UPOS_AUX) {
+            f = k;
+            break;
+        }
+        if (u == UPOS_CCONJ && fold_in(&toks[k], (const char *const[]){"and", NULL}) && !cc) {
+            cc = k;
+            continue;
+        }
+        if (fold_in(&toks[k], (const char *const[]){"of", NULL}) && k > 0 && capitalised(&toks[k - 1]))
+            continue;
+        if (!capitalised(&toks[k]) || !(u == UPOS_ADJ || u == UPOS_PROPN || u == UPOS_NOUN))
+            return;
+    }
+    if (!f || cc < 2 || cc + 2 >= f)
+        return;
+    int xf = m->tag_xpos[sw->tag[f]];
+    if (!(xf == XPOS_VBD || xf == XPOS_VBZ || xf == XPOS_VBP || xf == XPOS_MD))
+        return;
+    int32_t v = (int32_t)f;
+    if (m->tag_upos[sw->tag[f]] == UPOS_AUX) {
+        v = st->head[f];
+        if (v <= (int32_t)f || (uint32_t)v >= n || m->tag_upos[sw->tag[v]] != UPOS_VERB)
+            return;
+    }
+    /* two titled names, each with a title (an adjective or title before the name) */
+    int32_t a = titled_name_head(st, 0, cc - 1), b = titled_name_head(st, cc + 1, f - 1);
+    if (a <= 0 || b <= (int32_t)cc + 1 || m->tag_upos[sw->tag[a]] != UPOS_PROPN ||
+        m->tag_upos[sw->tag[b]] != UPOS_PROPN)
+        return;
+    /* already right: a the subject, b its conjunct, the titles inside */
+    if (st->head[a] == v && st->label[a] == DEP_NSUBJ && st->head[b] == a && st->label[b] == DEP_CONJ) {
+        int stray = 0;
+        for (uint32_t k = 0; k < f && !stray; k++)
+            stray = (int32_t)k != a && (int32_t)k != b && k != cc &&
+                    (k < cc ? (st->head[k] < 0 || st->head[k] >= (int32_t)cc)
+                            : (st->head[k] <= (int32_t)cc || st->head[k] >= (int32_t)f));
+        if (!stray)
+            return;
+    }
+    /* the verb must hang outside the names, or be the complement of a root inside them */
+    int32_t hv = st->head[v];
+    int root_inside = 0;
+    if (hv >= 0 && hv < (int32_t)f) {
+        int32_t r = hv;
+        for (uint32_t steps = 0; steps < n && r >= 0 && (uint32_t)r < n; steps++) {
+            if ((uint32_t)st->head[r] >= n) {
+                root_inside = r < (int32_t)f;
+                break;
+            }
+            r = st->head[r];
+        }
+        if (!root_inside)
+            return;
+    }
+    uint32_t e = (uint32_t)f;
+    if (root_inside) {
+        int32_t oldroot = -1;
+        for (uint32_t k = 0; k < f; k++)
+            if ((uint32_t)st->head[k] >= n)
+                oldroot = (int32_t)k;
+        for (uint32_t k = e; k < n; k++)
+            if (st->head[k] >= 0 && st->head[k] < (int32_t)f && (int32_t)k != v)
+                st->head[k] = v;
+        st->head[v] = (int32_t)n;
+        st->label[v] = DEP_ROOT;
+        if (oldroot >= 0 && oldroot != a && oldroot != b) {
+            st->head[oldroot] = v; /* for now; gathered below */
+            st->label[oldroot] = DEP_DEP;
+        }
+    }
+    st->head[a] = v;
+    st->label[a] = DEP_NSUBJ;
+    st->head[b] = a;
+    st->label[b] = DEP_CONJ;
+    st->head[cc] = b;
+    st->label[cc] = DEP_CC;
+    gather_titled_name(m, ws, 0, cc - 1, a, n);
+    gather_titled_name(m, ws, cc + 1, f - 1, b, n);
+}
+
+/* "at a meeting in Argyle, St Vincent, on Thursday", "in Kharkiv, Ukraine,":
+ * a name between commas right after a place in an "in/at/near" phrase is
+ * that place's apposition (its country or region), not an argument of the
+ * verb.  What the name took after its second comma goes back to the verb. */
+static void fix_place_apposition(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t c = 3; c + 1 < n; c++) {
+        int32_t v = st->head[c];
+        int l = st->label[c];
+        if (m->tag_upos[sw->tag[c]] != UPOS_PROPN || v < 0 || (uint32_t)v >= n ||
+            !(l == DEP_OBJ || l == DEP_NSUBJ || l == DEP_OBL || l == DEP_DEP || l == DEP_CONJ || l == DEP_IOBJ ||
+              l == DEP_OBL_UNMARKED || l == DEP_PARATAXIS))
+            continue;
+        /* its phrase: the words before it that hang on it (a title, "St") */
+        uint32_t b = c;
+        while (b > 0 && st->head[b - 1] == (int32_t)c && m->tag_upos[sw->tag[b - 1]] == UPOS_PROPN)
+            b--;
+        uint32_t e = c;
+        while (e + 1 < n && st->head[e + 1] == (int32_t)c && st->label[e + 1] == DEP_FLAT)
+            e++;
+        if (b < 2 || m->tag_xpos[sw->tag[b - 1]] != XPOS_COMMA || e + 1 >= n)
+            continue;
+        int xe = m->tag_xpos[sw->tag[e + 1]];
+        if (!(xe == XPOS_COMMA || xe == XPOS_PERIOD))
+            continue;
+        uint32_t p = b - 2;
+        if (m->tag_upos[sw->tag[p]] != UPOS_PROPN || (uint32_t)v == p)
+            continue;
+        /* p is the head of an "in/at/near" phrase (past its flat words) */
+        while (p > 0 && st->label[p] == DEP_FLAT && st->head[p] >= 0 && (uint32_t)st->head[p] < p)
+            p = (uint32_t)st->head[p];
+        int in = 0;
+        for (uint32_t k = p >= 3 ? p - 3 : 0; k < p; k++)
+            if (st->head[k] == (int32_t)p && st->label[k] == DEP_CASE &&
+                fold_in(&toks[k], (const char *const[]){"in", "at", "near", NULL}))
+                in = 1;
+        if (!in || in_subtree(st, n, (int32_t)p, (int32_t)c))
+            continue;
+        /* the comma before and the name's words hang together */
+        st->head[c] = (int32_t)p;
+        st->label[c] = DEP_APPOS;
+        st->head[b - 1] = (int32_t)c;
+        st->label[b - 1] = DEP_PUNCT;
+        if (xe == XPOS_COMMA)
+            for (uint32_t k = e + 1; k < n; k++)
+                if (st->head[k] == (int32_t)c)
+                    st->head[k] = k == e + 1 ? (int32_t)c : v;
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -2330,6 +2516,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     if (fix_subject_participle(m, ws, toks, n))
         parse_sentence(m, ws, n);
     fix_opening_title(m, ws, toks, n);
+    fix_titled_pair(m, ws, toks, n);
     fix_final_attribution(m, ws, toks, n);
     fix_coordination(m, ws, n);
     fix_list_coordination(m, ws, n);
@@ -2339,6 +2526,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_hostage(m, ws, toks, n);
     fix_ditransitive(m, ws, toks, n);
     fix_model_designation(m, ws, toks, n);
+    fix_place_apposition(m, ws, toks, n);
     fix_subject_coordination(m, ws, n);
     fix_double_object(m, ws, toks, n);
     fix_punct_heads(m, ws, toks, n);

@@ -418,6 +418,28 @@ static void test_model(const char *path)
     CHECK(t[k].head == find(t, n, "supplied") && t[find(t, n, "with")].head == k && t[find(t, n, "J")].head == k,
           "model designation: with J-10C fighter jets is one phrase on supplied");
 
+    char w33[] = "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev signed a joint "
+                 "declaration .";
+    n = tokens_folded(w33, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "titled pair: annotates");
+    v = find(t, n, "signed");
+    c = find(t, n, "Nikol");
+    CHECK(t[v].head == -1 && t[c].head == v && t[c].deprel == DEP_NSUBJ && t[find(t, n, "Ilham")].head == c &&
+              t[find(t, n, "Ilham")].deprel == DEP_CONJ && t[find(t, n, "Azerbaijani")].head != c,
+          "titled pair: Nikol (Pashinyan) and Ilham (Aliyev) the coordinated subject of signed");
+    char w34[] = "Russian President Vladimir Putin and Chinese President Xi Jinping signed a statement .";
+    n = tokens_folded(w34, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "titled pair 2: annotates");
+    v = find(t, n, "signed");
+    CHECK(t[v].head == -1 && t[find(t, n, "Vladimir")].head == v && t[find(t, n, "Xi")].head == find(t, n, "Vladimir"),
+          "titled pair 2: signed the root, Putin and Xi its subject");
+    char w35[] = "The two leaders pledged at a meeting in Argyle , St Vincent , on Thursday that they would talk .";
+    n = tokens_folded(w35, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "place apposition: annotates");
+    c = find(t, n, "Vincent");
+    CHECK(t[c].head == find(t, n, "Argyle") && t[c].deprel == DEP_APPOS,
+          "place apposition: St Vincent is the apposition of Argyle, not the verb's object");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
