@@ -444,6 +444,17 @@ static void retag(const syntax_model *m, syn_words *sw, uint32_t i, int xpos, in
         }
 }
 
+/* does the word's fold begin with one of the stems? */
+static int fold_stem(const tok *t, const char *const *w)
+{
+    for (int i = 0; w[i]; i++) {
+        size_t l = strlen(w[i]);
+        if (t->fold_len >= l && t->fold[0] == w[i][0] && !memcmp(t->fold, w[i], l))
+            return 1;
+    }
+    return 0;
+}
+
 static int capitalised(const tok *t)
 {
     return t->form_len && t->form[0] >= 'A' && t->form[0] <= 'Z';
@@ -690,7 +701,14 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             seen_verb = 1;
             break;
         }
-        if (i == 0 || (up != UPOS_ADJ && !vbn) || !ends_ed(&toks[i], 5) || (toks[i].flags & TOK_CAPITAL))
+        /* (or a form that is only ever a past tense, or "withheld", read
+         * as a noun: "Israel froze tax revenues owed to ...") */
+        static const char *const PAST_ONLY[] = {"froze", "unfroze", "withdrew", "stole", "broke", "drove", "threw",
+            "overran", "blew", "tore", "wrote", "rose", "sank", "began", "shook", "took", "gave", "rode", "spoke",
+            "chose", "swore", "forbade", "withheld", NULL};
+        int past_only = i > 0 && (up == UPOS_ADJ || up == UPOS_NOUN) && fold_in(&toks[i], PAST_ONLY);
+        if (i == 0 || (up != UPOS_ADJ && !vbn && !past_only) || !(ends_ed(&toks[i], 5) || past_only) ||
+            (toks[i].flags & TOK_CAPITAL))
             continue;
         int prev = m->tag_xpos[sw->tag[i - 1]];
         int next = m->tag_xpos[sw->tag[i + 1]];
@@ -869,6 +887,34 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
                                                     "wide-ranging", "outgoing", "incoming", "sweeping",
                                                     "staggering", "debilitating", "punitive", NULL}))
             retag(m, sw, i, XPOS_JJ, UPOS_ADJ);
+    }
+    /* "froze tax revenues owed to the Authority", "freed hostages held
+     * by Hamas": an -ed word after a past-tense verb's object, before "to"
+     * or "by", is a participle describing the object (not after a verb of
+     * saying or thinking, whose object may be a clause's subject) */
+    for (uint32_t i = 3; i + 1 < n; i++) {
+        if (m->tag_xpos[sw->tag[i]] != XPOS_VBD || !ends_ed(&toks[i], 4) ||
+            !fold_in(&toks[i + 1], (const char *const[]){"to", "by", NULL}))
+            continue;
+        int pv = m->tag_xpos[sw->tag[i - 1]];
+        if (!(pv == XPOS_NNS || pv == XPOS_NN))
+            continue;
+        uint32_t j = i - 1;
+        while (j > 0) {
+            int xj = m->tag_xpos[sw->tag[j - 1]];
+            if (xj == XPOS_DT || xj == XPOS_JJ || xj == XPOS_NN || xj == XPOS_NNS || xj == XPOS_CD || xj == XPOS_PRPS)
+                j--;
+            else
+                break;
+        }
+        if (j == 0 || m->tag_xpos[sw->tag[j - 1]] != XPOS_VBD ||
+            fold_stem(&toks[j - 1], (const char *const[]){"said", "told", "claim", "report", "announc", "stat",
+                                                          "add", "warn", "insist", "believ", "thought", "confirm",
+                                                          "deni", "alleg", "argu", "not", "show", "suggest", "found",
+                                                          "knew", "saw", "heard", "felt", "fear", "expect", "hop",
+                                                          "ensur", "agre", "decid", "feared", "indicat", NULL}))
+            continue;
+        retag(m, sw, i, XPOS_VBN, UPOS_VERB);
     }
     /* verbs the tagger reads as nouns or adjectives in wire copy */
     {
@@ -1330,7 +1376,7 @@ static void fix_punct_heads(const syntax_model *m, syntax_ws *ws, const tok *tok
 /* Attachments around nouns the parser gets wrong in news copy: a determined
  * noun read as an open complement, a participle with an agent after the
  * object, a gerund right after a noun, a determiner hung on a verb. */
-static void fix_noun_attachments(const syntax_model *m, syntax_ws *ws, uint32_t n)
+static void fix_noun_attachments(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
 {
     syn_words *sw = &ws->sw;
     syn_state *st = &ws->st;
@@ -1370,8 +1416,12 @@ static void fix_noun_attachments(const syntax_model *m, syntax_ws *ws, uint32_t 
                 o = (int32_t)k;
             if (st->head[k] == (int32_t)c && st->label[k] == DEP_OBL_AGENT)
                 agent = 1;
+            /* (or a "to" phrase right after it: "revenues owed to the PA") */
+            if (k > c + 1 && st->head[k] == (int32_t)c && st->label[k] == DEP_OBL && toks && toks[c + 1].fold &&
+                fold_in(&toks[c + 1], (const char *const[]){"to", NULL}) && st->head[c + 1] == (int32_t)k)
+                agent = 1;
         }
-        if (o >= 0 && agent && (uint32_t)o + 1 == c) {
+        if (o >= 0 && agent && (uint32_t)o + 1 == c && m->tag_upos[sw->tag[o]] != UPOS_PRON) {
             st->head[c] = o;
             st->label[c] = DEP_ACL;
         }
@@ -1982,17 +2032,6 @@ static void fix_list_coordination(const syntax_model *m, syntax_ws *ws, uint32_t
     }
 }
 
-/* does the word's fold begin with one of the stems? */
-static int fold_stem(const tok *t, const char *const *w)
-{
-    for (int i = 0; w[i]; i++) {
-        size_t l = strlen(w[i]);
-        if (t->fold_len >= l && t->fold[0] == w[i][0] && !memcmp(t->fold, w[i], l))
-            return 1;
-    }
-    return 0;
-}
-
 /* "ordered U.S. diplomats to leave", "sent 200 police officers to Haiti to
  * reinforce the mission": an infinitive read as a modifier of the verb's
  * object is the verb's: its complement after a verb of ordering or urging
@@ -2530,7 +2569,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_subject_coordination(m, ws, n);
     fix_double_object(m, ws, toks, n);
     fix_punct_heads(m, ws, toks, n);
-    fix_noun_attachments(m, ws, n);
+    fix_noun_attachments(m, ws, toks, n);
     fix_conj_appos(m, ws, n);
     fix_up_to(m, ws, toks, n);
     fix_coordinated_modifier(m, ws, toks, n);

@@ -440,6 +440,14 @@ static void test_model(const char *path)
     CHECK(t[c].head == find(t, n, "Argyle") && t[c].deprel == DEP_APPOS,
           "place apposition: St Vincent is the apposition of Argyle, not the verb's object");
 
+    char w36[] = "Israel froze tax revenues owed to the Palestinian Authority .";
+    n = tokens_folded(w36, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "froze X owed to: annotates");
+    v = find(t, n, "froze");
+    k = find(t, n, "revenues");
+    CHECK(t[v].head == -1 && t[k].head == v && t[k].deprel == DEP_OBJ && t[find(t, n, "owed")].head == k,
+          "froze X owed to: froze the verb, revenues its object, owed describes them");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
