@@ -2517,6 +2517,73 @@ static void fix_place_apposition(const syntax_model *m, syntax_ws *ws, const tok
     }
 }
 
+/* Three small attachments of wire copy: "Police tear-gassed protesters"
+ * (the verb after a hyphen read as a clause under its first part: it takes
+ * that word's place, the word its compound); "shot dead a journalist"
+ * ("dead" read as the object's adjective is the verb's complement); "spoke
+ * for two hours on the phone on Tuesday" (the phone and the day read as
+ * modifiers of the duration are the verb's). */
+static void fix_wire_attachments(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t i = 2; i < n; i++) {
+        uint32_t x = i - 2;
+        if (m->tag_xpos[sw->tag[i]] != XPOS_VBD || toks[i - 1].fold_len != 1 || toks[i - 1].fold[0] != '-' ||
+            toks[x].end != toks[i - 1].start || toks[i - 1].end != toks[i].start || st->head[i] != (int32_t)x ||
+            m->tag_upos[sw->tag[x]] != UPOS_NOUN)
+            continue;
+        st->head[i] = st->head[x];
+        st->label[i] = (uint32_t)st->head[x] >= n ? DEP_ROOT : st->label[x];
+        for (uint32_t k = 0; k < n; k++)
+            if (st->head[k] == (int32_t)x && k != i)
+                st->head[k] = (int32_t)i;
+        st->head[i - 1] = (int32_t)x;
+        st->label[i - 1] = DEP_PUNCT;
+        st->head[x] = (int32_t)i;
+        st->label[x] = DEP_COMPOUND;
+    }
+    for (uint32_t i = 1; i + 1 < n; i++) {
+        uint32_t v = i - 1;
+        if (!fold_in(&toks[i], (const char *const[]){"dead", NULL}) || st->head[i] == (int32_t)v ||
+            m->tag_upos[sw->tag[v]] != UPOS_VERB ||
+            !fold_in(&toks[v], (const char *const[]){"shot", "shoot", "shoots", "shooting", "gunned", NULL}))
+            continue;
+        int32_t h = st->head[i];
+        if (h <= (int32_t)i || (uint32_t)h >= n || st->label[i] != DEP_AMOD || !in_subtree(st, n, h, (int32_t)v))
+            continue;
+        st->head[i] = (int32_t)v;
+        st->label[i] = DEP_XCOMP;
+        retag(m, sw, i, XPOS_JJ, UPOS_ADJ);
+    }
+    static const char *const DURATION[] = {"hour", "hours", "minute", "minutes", "day", "days", "week", "weeks",
+        "month", "months", NULL};
+    static const char *const ON[] = {"on", "by", "over", "via", NULL};
+    for (uint32_t d = 1; d + 2 < n; d++) {
+        int32_t v = st->head[d];
+        if (v < 0 || (uint32_t)v >= n || m->tag_upos[sw->tag[v]] != UPOS_VERB ||
+            !(st->label[d] == DEP_OBL || st->label[d] == DEP_OBJ || st->label[d] == DEP_OBL_TMOD ||
+              st->label[d] == DEP_OBL_NPMOD || st->label[d] == DEP_OBL_UNMARKED) ||
+            !fold_in(&toks[d], DURATION))
+            continue;
+        for (uint32_t k = d + 2; k < n; k++) {
+            if (st->head[k] != (int32_t)d || st->label[k] != DEP_NMOD)
+                continue;
+            /* its preposition: "on the phone", "on Tuesday" */
+            int ok = 0;
+            for (uint32_t q = d + 1; q < k; q++)
+                if (st->head[q] == (int32_t)k && st->label[q] == DEP_CASE && fold_in(&toks[q], ON))
+                    ok = 1;
+            if (!ok)
+                continue;
+            st->head[k] = v;
+            st->label[k] = DEP_OBL;
+        }
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -2566,6 +2633,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_ditransitive(m, ws, toks, n);
     fix_model_designation(m, ws, toks, n);
     fix_place_apposition(m, ws, toks, n);
+    fix_wire_attachments(m, ws, toks, n);
     fix_subject_coordination(m, ws, n);
     fix_double_object(m, ws, toks, n);
     fix_punct_heads(m, ws, toks, n);

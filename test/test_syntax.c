@@ -448,6 +448,31 @@ static void test_model(const char *path)
     CHECK(t[v].head == -1 && t[k].head == v && t[k].deprel == DEP_OBJ && t[find(t, n, "owed")].head == k,
           "froze X owed to: froze the verb, revenues its object, owed describes them");
 
+    {
+        /* "tear-gassed": split at the hyphen, the three glued */
+        static char w37[] = "Police tear - gassed protesters .";
+        n = tokens_folded(w37, folds, t, CLIO_MAX_SENT_TOKENS);
+        int j = find(t, n, "tear");
+        for (int q = j + 1; q < (int)n; q++) { t[q].start -= 2; t[q].end -= 2; }
+        t[j + 1].start = t[j].end; t[j + 1].end = t[j].end + 1; t[j + 2].start = t[j + 1].end;
+    }
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "tear-gassed: annotates");
+    v = find(t, n, "gassed");
+    CHECK(t[v].head == -1 && t[find(t, n, "Police")].head == v && t[find(t, n, "protesters")].head == v &&
+              t[find(t, n, "tear")].head == v,
+          "tear-gassed: gassed the root with Police and protesters, tear its compound");
+    char w38[] = "Trump and Putin spoke for more than two hours on the phone on Tuesday .";
+    n = tokens_folded(w38, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "on the phone: annotates");
+    v = find(t, n, "spoke");
+    CHECK(t[find(t, n, "phone")].head == v && t[find(t, n, "Tuesday")].head == v,
+          "on the phone: the phone and the day hang on spoke, not on hours");
+    char w39[] = "Gunmen shot dead Ecuadorean presidential candidate Fernando Villavicencio .";
+    n = tokens_folded(w39, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "shot dead: annotates");
+    CHECK(t[find(t, n, "dead")].head == find(t, n, "shot") && t[find(t, n, "candidate")].head == find(t, n, "shot"),
+          "shot dead: dead is the verb's, the candidate its object");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
