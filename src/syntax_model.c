@@ -2584,6 +2584,34 @@ static void fix_wire_attachments(const syntax_model *m, syntax_ws *ws, const tok
     }
 }
 
+/* "approved the sale of 20,000 assault rifles to Israel", "the delivery of
+ * F-16 jets to Ukraine": a "to" phrase on the goods of a transfer noun says
+ * where the transfer goes, so it is the transfer noun's. */
+static void fix_transfer_destination(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const TRANSFER[] = {"sale", "sales", "delivery", "deliveries", "transfer", "transfers",
+        "shipment", "shipments", "export", "exports", "supply", "supplies", "provision", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t k = 3; k < n; k++) {
+        int32_t g = st->head[k];
+        if (st->label[k] != DEP_NMOD || g < 1 || (uint32_t)g >= k || m->tag_upos[sw->tag[k]] != UPOS_PROPN ||
+            !fold_in(&toks[k - 1], (const char *const[]){"to", NULL}) || st->head[k - 1] != (int32_t)k)
+            continue;
+        int32_t t = st->head[g];
+        if (st->label[g] != DEP_NMOD || t < 0 || t >= g || !fold_in(&toks[t], TRANSFER))
+            continue;
+        int of = 0;
+        for (uint32_t q = (uint32_t)t + 1; q < (uint32_t)g; q++)
+            if (st->head[q] == g && st->label[q] == DEP_CASE && fold_in(&toks[q], (const char *const[]){"of", NULL}))
+                of = 1;
+        if (of)
+            st->head[k] = t;
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -2634,6 +2662,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_model_designation(m, ws, toks, n);
     fix_place_apposition(m, ws, toks, n);
     fix_wire_attachments(m, ws, toks, n);
+    fix_transfer_destination(m, ws, toks, n);
     fix_subject_coordination(m, ws, n);
     fix_double_object(m, ws, toks, n);
     fix_punct_heads(m, ws, toks, n);

@@ -473,6 +473,11 @@ static void test_model(const char *path)
     CHECK(t[find(t, n, "dead")].head == find(t, n, "shot") && t[find(t, n, "candidate")].head == find(t, n, "shot"),
           "shot dead: dead is the verb's, the candidate its object");
 
+    char w40[] = "The State Department approved the sale of 20,000 assault rifles to Israel .";
+    n = tokens_folded(w40, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "sale of X to Y: annotates");
+    CHECK(t[find(t, n, "Israel")].head == find(t, n, "sale"), "sale of X to Y: to Israel is the sale's");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
