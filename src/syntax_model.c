@@ -433,6 +433,13 @@ static int ends_ed(const tok *t, size_t min)
     return t->fold_len >= min && !memcmp(t->fold + t->fold_len - 2, "ed", 2);
 }
 
+/* does the word's fold end in the suffix? */
+static int ends_with(const tok *t, const char *suf)
+{
+    size_t l = strlen(suf);
+    return t->fold_len >= l && !memcmp(t->fold + t->fold_len - l, suf, l);
+}
+
 /* set word i's tag to the model's tag with this XPOS and UPOS, if any */
 static void retag(const syntax_model *m, syn_words *sw, uint32_t i, int xpos, int upos)
 {
@@ -936,7 +943,10 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             if (xp == XPOS_NNS && i < first_fin && m->tag_xpos[sw->tag[i + 1]] == XPOS_TO &&
                 m->tag_xpos[sw->tag[i + 2]] == XPOS_VB && fold_in(&toks[i], INTEND) &&
                 (pv == XPOS_NNP || pv == XPOS_NNPS || pv == XPOS_PRP ||
-                 (pv == XPOS_JJ && capitalised(&toks[i - 1]) && i == 1))) {
+                 /* (a name read as an adjective, not a nationality: "Israeli plans to annex") */
+                 (pv == XPOS_JJ && capitalised(&toks[i - 1]) && i == 1 && toks[0].fold_len > 3 &&
+                  !ends_with(&toks[0], "an") && !ends_with(&toks[0], "se") && !ends_with(&toks[0], "sh") &&
+                  !ends_with(&toks[0], "ch") && !ends_with(&toks[0], "ic") && !ends_with(&toks[0], "i")))) {
                 int fin = 0; /* no finite verb in its clause after it */
                 for (uint32_t k = i + 3; k < n && !fin; k++) {
                     int xk = m->tag_xpos[sw->tag[k]];
@@ -2266,9 +2276,9 @@ static void fix_ditransitive(const syntax_model *m, syntax_ws *ws, const tok *to
                      (hr == (int32_t)q && (lr == DEP_DISCOURSE || lr == DEP_COMPOUND || lr == DEP_DEP ||
                                            lr == DEP_NMOD_UNMARKED || lr == DEP_VOCATIVE))))
             continue;
-        /* the name is no compound of the thing when they touch ("Patriot
-         * batteries"): b must not be the thing itself */
-        if (hr == (int32_t)q && q == b)
+        /* the name and the thing must not touch: "sent Navy ships",
+         * "offered Patriot batteries" are one phrase */
+        if (q == b)
             continue;
         st->head[r] = (int32_t)v;
         st->label[r] = DEP_IOBJ;
