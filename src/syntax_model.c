@@ -2122,8 +2122,13 @@ static void fix_accused_of_gerund(const syntax_model *m, syntax_ws *ws, const to
             st->label[p] != DEP_CASE)
             continue;
         int32_t v = st->head[q];
-        if (v < 0 || (uint32_t)v >= p || m->tag_upos[sw->tag[v]] != UPOS_VERB || st->label[q] != DEP_OBL ||
-            !fold_stem(&toks[v], ACCUSE))
+        /* (or hung on the verb's object: "accused the government of ignoring warnings") */
+        if (v >= 0 && (uint32_t)v < n && st->label[q] == DEP_NMOD && st->label[v] == DEP_OBJ && st->head[v] >= 0 &&
+            st->head[v] < v)
+            v = st->head[v];
+        else if (st->label[q] != DEP_OBL)
+            continue;
+        if (v < 0 || (uint32_t)v >= p || m->tag_upos[sw->tag[v]] != UPOS_VERB || !fold_stem(&toks[v], ACCUSE))
             continue;
         int qu = m->tag_upos[sw->tag[q]];
         if (!(qu == UPOS_NOUN || qu == UPOS_PROPN))
@@ -2402,6 +2407,10 @@ static void fix_titled_pair(const syntax_model *m, syntax_ws *ws, const tok *tok
             continue;
         }
         if (fold_in(&toks[k], (const char *const[]){"of", NULL}) && k > 0 && capitalised(&toks[k - 1]))
+            continue;
+        /* (a common noun before a name: "North Korean leader Kim Jong Un") */
+        if (!capitalised(&toks[k]) && u == UPOS_NOUN && k + 1 < n && capitalised(&toks[k + 1]) &&
+            m->tag_upos[sw->tag[k + 1]] == UPOS_PROPN)
             continue;
         if (!capitalised(&toks[k]) || !(u == UPOS_ADJ || u == UPOS_PROPN || u == UPOS_NOUN))
             return;

@@ -478,6 +478,20 @@ static void test_model(const char *path)
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "sale of X to Y: annotates");
     CHECK(t[find(t, n, "Israel")].head == find(t, n, "sale"), "sale of X to Y: to Israel is the sale's");
 
+    char w41[] = "North Korean leader Kim Jong Un and Russian President Vladimir Putin held talks in Vladivostok .";
+    n = tokens_folded(w41, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "titled pair 3: annotates");
+    c = find(t, n, "Kim");
+    CHECK(t[c].head == find(t, n, "held") && t[find(t, n, "Vladimir")].head == c &&
+              t[find(t, n, "Russian")].head != c,
+          "titled pair 3: Kim and Vladimir (Putin) the subject, Russian inside Putin's title");
+    char w42[] = "Critics accused the government of ignoring warnings .";
+    n = tokens_folded(w42, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "accused of -ing 2: annotates");
+    k = find(t, n, "ignoring");
+    CHECK(t[k].head == find(t, n, "accused") && t[find(t, n, "warnings")].head == k,
+          "accused of -ing 2: ignoring a clause on accused, warnings its object");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
