@@ -2366,7 +2366,8 @@ static int32_t titled_name_head(const syn_state *st, uint32_t b, uint32_t e)
 
 /* hang the words of [b, e] that hang outside it (other than h) inside it:
  * before the title's last word on that word, else on the name */
-static void gather_titled_name(const syntax_model *m, syntax_ws *ws, uint32_t b, uint32_t e, int32_t h, uint32_t n)
+static void gather_titled_name(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t b, uint32_t e,
+                               int32_t h, uint32_t n)
 {
     syn_state *st = &ws->st;
     int32_t desc = -1;
@@ -2380,7 +2381,11 @@ static void gather_titled_name(const syntax_model *m, syntax_ws *ws, uint32_t b,
         if (in_subtree(st, n, to, (int32_t)k))
             continue;
         st->head[k] = to;
-        st->label[k] = (k == b || m->tag_upos[ws->sw.tag[k]] == UPOS_ADJ) ? DEP_AMOD : DEP_COMPOUND;
+        /* (a nationality read as a name is an adjective: "Azerbaijani") */
+        int adj = m->tag_upos[ws->sw.tag[k]] == UPOS_ADJ ||
+                  (k == b && (ends_with(&toks[k], "an") || ends_with(&toks[k], "i") || ends_with(&toks[k], "ese") ||
+                              ends_with(&toks[k], "ish")));
+        st->label[k] = adj ? DEP_AMOD : DEP_COMPOUND;
     }
 }
 
@@ -2478,8 +2483,8 @@ static void fix_titled_pair(const syntax_model *m, syntax_ws *ws, const tok *tok
     st->label[b] = DEP_CONJ;
     st->head[cc] = b;
     st->label[cc] = DEP_CC;
-    gather_titled_name(m, ws, 0, cc - 1, a, n);
-    gather_titled_name(m, ws, cc + 1, f - 1, b, n);
+    gather_titled_name(m, ws, toks, 0, cc - 1, a, n);
+    gather_titled_name(m, ws, toks, cc + 1, f - 1, b, n);
 }
 
 /* "at a meeting in Argyle, St Vincent, on Thursday", "in Kharkiv, Ukraine,":
@@ -2631,6 +2636,105 @@ static void fix_transfer_destination(const syntax_model *m, syntax_ws *ws, const
     }
 }
 
+/* "United Nations Secretary-General Antonio Guterres on Monday condemned
+ * ...": an opening titled name (capitalised words, glued hyphens, "of")
+ * before the verb, which the parser split into a subject and an object
+ * of it.  The name the title describes becomes the verb's subject and the
+ * other words go inside its phrase (fix_opening_title handles the case
+ * where the name already is the subject). */
+static void fix_opening_name(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const DAYS[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold || n < 5)
+        return;
+    /* (by XPOS: "United" can come out NNP with a verb's UPOS) */
+    uint32_t f = 0;
+    for (; f < n; f++) {
+        int x = m->tag_xpos[sw->tag[f]];
+        if (x == XPOS_VB || x == XPOS_VBD || x == XPOS_VBZ || x == XPOS_VBP || x == XPOS_VBN || x == XPOS_VBG ||
+            x == XPOS_MD)
+            break;
+    }
+    if (f >= n || f < 3)
+        return;
+    int xf = m->tag_xpos[sw->tag[f]];
+    if (!(xf == XPOS_VBD || xf == XPOS_VBZ || xf == XPOS_VBP || xf == XPOS_MD))
+        return;
+    int32_t v = (int32_t)f;
+    if (m->tag_upos[sw->tag[f]] == UPOS_AUX) {
+        v = st->head[f];
+        if (v <= (int32_t)f || (uint32_t)v >= n || m->tag_upos[sw->tag[v]] != UPOS_VERB)
+            return;
+    }
+    uint32_t e = f - 1;
+    if (e >= 3 && fold_in(&toks[e], DAYS) && fold_in(&toks[e - 1], (const char *const[]){"on", NULL}))
+        e -= 2;
+    if (e < 2)
+        return;
+    int hyphen = 0;
+    for (uint32_t k = 0; k <= e; k++) {
+        int u = m->tag_upos[sw->tag[k]];
+        if (toks[k].fold_len == 1 && toks[k].fold[0] == '-' && k > 0 && k < e && toks[k - 1].end == toks[k].start &&
+            toks[k].end == toks[k + 1].start) {
+            hyphen = 1;
+            continue;
+        }
+        if (fold_in(&toks[k], (const char *const[]){"of", NULL}) && k > 0 && capitalised(&toks[k - 1]))
+            continue;
+        int x = m->tag_xpos[sw->tag[k]];
+        if (!capitalised(&toks[k]) ||
+            !(u == UPOS_ADJ || u == UPOS_PROPN || u == UPOS_NOUN || x == XPOS_NNP || x == XPOS_NNPS))
+            return;
+    }
+    /* the title must say whose name it is */
+    int desc = 0;
+    for (uint32_t k = 0; k <= e; k++)
+        if (st->label[k] == DEP_NMOD_DESC && st->head[k] >= 0 && st->head[k] <= (int32_t)e)
+            desc = 1;
+    if (!desc || !hyphen)
+        return;
+    int32_t a = titled_name_head(st, 0, e);
+    if (a < 0 || m->tag_upos[sw->tag[a]] != UPOS_PROPN || in_subtree(st, n, v, a))
+        return;
+    int stray = !(st->head[a] == v && st->label[a] == DEP_NSUBJ);
+    for (uint32_t k = 0; k <= e && !stray; k++)
+        stray = (int32_t)k != a && (st->head[k] < 0 || st->head[k] > (int32_t)e);
+    if (!stray)
+        return;
+    /* the verb hangs outside the name (or is the complement of a root in it) */
+    int32_t hv = st->head[v];
+    if (hv >= 0 && hv <= (int32_t)e) {
+        int32_t oldroot = -1;
+        for (uint32_t k = 0; k <= e; k++)
+            if ((uint32_t)st->head[k] >= n)
+                oldroot = (int32_t)k;
+        if (oldroot < 0 || !in_subtree(st, n, v, oldroot))
+            return;
+        for (uint32_t k = e + 1; k < n; k++)
+            if (st->head[k] == oldroot && (int32_t)k != v)
+                st->head[k] = v;
+        st->head[v] = (int32_t)n;
+        st->label[v] = DEP_ROOT;
+    }
+    st->head[a] = v;
+    st->label[a] = DEP_NSUBJ;
+    for (uint32_t k = 0; k <= e; k++)
+        if ((m->tag_xpos[sw->tag[k]] == XPOS_NNP || m->tag_xpos[sw->tag[k]] == XPOS_NNPS) &&
+            m->tag_upos[sw->tag[k]] != UPOS_PROPN)
+            retag(m, sw, k, m->tag_xpos[sw->tag[k]], UPOS_PROPN);
+    gather_titled_name(m, ws, toks, 0, e, a, n);
+    /* glued hyphens are punctuation of the word after them */
+    for (uint32_t k = 1; k < e; k++)
+        if (toks[k].fold_len == 1 && toks[k].fold[0] == '-' && m->tag_upos[sw->tag[k]] == UPOS_PUNCT &&
+            (st->head[k] < 0 || st->head[k] > (int32_t)e || st->label[k] != DEP_PUNCT)) {
+            st->head[k] = (int32_t)(k + 1);
+            st->label[k] = DEP_PUNCT;
+        }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -2670,6 +2774,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
         parse_sentence(m, ws, n);
     fix_opening_title(m, ws, toks, n);
     fix_titled_pair(m, ws, toks, n);
+    fix_opening_name(m, ws, toks, n);
     fix_final_attribution(m, ws, toks, n);
     fix_coordination(m, ws, n);
     fix_list_coordination(m, ws, n);

@@ -492,6 +492,20 @@ static void test_model(const char *path)
     CHECK(t[k].head == find(t, n, "accused") && t[find(t, n, "warnings")].head == k,
           "accused of -ing 2: ignoring a clause on accused, warnings its object");
 
+    {
+        /* "Secretary-General": split at the hyphen, the three glued */
+        static char w43[] = "United Nations Secretary - General Antonio Guterres on Monday condemned the attack .";
+        n = tokens_folded(w43, folds, t, CLIO_MAX_SENT_TOKENS);
+        int j = find(t, n, "Secretary");
+        for (int q = j + 1; q < (int)n; q++) { t[q].start -= 2; t[q].end -= 2; }
+        t[j + 1].start = t[j].end; t[j + 1].end = t[j].end + 1; t[j + 2].start = t[j + 1].end;
+    }
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "opening name: annotates");
+    v = find(t, n, "condemned");
+    c = find(t, n, "United");
+    CHECK(t[v].head == -1 && !(t[c].head == v) && t[find(t, n, "General")].head == v,
+          "opening name: one subject, United inside it");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
