@@ -2735,6 +2735,68 @@ static void fix_opening_name(const syntax_model *m, syntax_ws *ws, const tok *to
         }
 }
 
+/* "said on Monday he had spoken to Israeli Foreign Minister Israel Katz":
+ * a clause with its own subject read as a relative clause of the day after
+ * a speech verb is the speech verb's complement; and a preposition read as
+ * a verb's nominal argument (with the phrase after it the verb's object)
+ * marks that phrase, an oblique. */
+static void fix_said_on_day(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const DAYS[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        NULL};
+    static const char *const SAY[] = {"said", "says", "say", "told", "added", "announced", "warned", "stated",
+        "confirmed", "insisted", "wrote", "declared", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t c = 3; c < n; c++) {
+        int32_t d = st->head[c];
+        if (st->label[c] != DEP_ACL_RELCL || d < 1 || (uint32_t)d >= c || !fold_in(&toks[d], DAYS))
+            continue;
+        int32_t sv = st->head[d];
+        if (sv < 0 || sv >= d || st->label[d] != DEP_OBL || !fold_in(&toks[sv], SAY))
+            continue;
+        /* its own subject, no relative word */
+        int subj = 0, rel = 0;
+        for (uint32_t k = (uint32_t)d + 1; k < c; k++)
+            if (st->head[k] == (int32_t)c) {
+                if (st->label[k] == DEP_NSUBJ || st->label[k] == DEP_NSUBJ_PASS)
+                    subj = 1;
+                int xk = m->tag_xpos[sw->tag[k]];
+                if (xk == XPOS_WDT || xk == XPOS_WP || xk == XPOS_WRB || xk == XPOS_WPS)
+                    rel = 1;
+            }
+        if (!subj || rel)
+            continue;
+        st->head[c] = sv;
+        st->label[c] = DEP_CCOMP;
+    }
+    for (uint32_t p = 1; p + 1 < n; p++) {
+        int32_t v = st->head[p];
+        int l = st->label[p];
+        if (m->tag_upos[sw->tag[p]] != UPOS_ADP || m->tag_xpos[sw->tag[p]] != XPOS_IN || v < 0 || (uint32_t)v >= p ||
+            m->tag_upos[sw->tag[v]] != UPOS_VERB || !(l == DEP_OBL || l == DEP_OBJ || l == DEP_NSUBJ))
+            continue;
+        int kids = 0;
+        for (uint32_t k = 0; k < n && !kids; k++)
+            kids = st->head[k] == (int32_t)p;
+        if (kids)
+            continue;
+        /* the phrase after it, hung on the verb as its object */
+        uint32_t q = p + 1;
+        for (uint32_t steps = 0; steps < 10 && st->head[q] > (int32_t)q && (uint32_t)st->head[q] < n &&
+                                 st->head[q] != v; steps++)
+            q = (uint32_t)st->head[q];
+        int u = m->tag_upos[sw->tag[q]];
+        if (st->head[q] != v || st->label[q] != DEP_OBJ || !(u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON))
+            continue;
+        st->head[p] = (int32_t)q;
+        st->label[p] = DEP_CASE;
+        st->label[q] = DEP_OBL;
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -2787,6 +2849,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_place_apposition(m, ws, toks, n);
     fix_wire_attachments(m, ws, toks, n);
     fix_transfer_destination(m, ws, toks, n);
+    fix_said_on_day(m, ws, toks, n);
     fix_subject_coordination(m, ws, n);
     fix_double_object(m, ws, toks, n);
     fix_punct_heads(m, ws, toks, n);

@@ -506,6 +506,16 @@ static void test_model(const char *path)
     CHECK(t[v].head == -1 && !(t[c].head == v) && t[find(t, n, "General")].head == v,
           "opening name: one subject, United inside it");
 
+    char w44[] = "British Foreign Secretary David Cameron said on Monday he had spoken to Israeli Foreign Minister "
+                 "Israel Katz .";
+    n = tokens_folded(w44, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "said on Monday he: annotates");
+    k = find(t, n, "spoken");
+    c = find(t, n, "to");
+    CHECK(t[k].head == find(t, n, "said") && t[k].deprel == DEP_CCOMP && t[t[c].head].head == k &&
+              t[c].deprel == DEP_CASE,
+          "said on Monday he: spoken the complement of said, to marks the minister");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
