@@ -923,6 +923,18 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             continue;
         retag(m, sw, i, XPOS_VBN, UPOS_VERB);
     }
+    /* "Protesters set fire to the parliament": "set" before "fire to/on"
+     * after a noun or pronoun is the past tense */
+    for (uint32_t i = 1; i + 2 < n; i++) {
+        int pv = m->tag_xpos[sw->tag[i - 1]];
+        if (toks[i].fold_len == 3 && !memcmp(toks[i].fold, "set", 3) && m->tag_upos[sw->tag[i]] != UPOS_VERB &&
+            fold_in(&toks[i + 1], (const char *const[]){"fire", NULL}) &&
+            fold_in(&toks[i + 2], (const char *const[]){"to", "on", NULL}) &&
+            (pv == XPOS_NNS || pv == XPOS_NNPS || pv == XPOS_NNP || pv == XPOS_NN || pv == XPOS_PRP)) {
+            retag(m, sw, i, XPOS_VBD, UPOS_VERB);
+            retag(m, sw, i + 1, XPOS_NN, UPOS_NOUN);
+        }
+    }
     /* verbs the tagger reads as nouns or adjectives in wire copy */
     {
         /* the first finite verb, for "X plans to ..." */
@@ -2797,6 +2809,48 @@ static void fix_said_on_day(const syntax_model *m, syntax_ws *ws, const tok *tok
     }
 }
 
+/* "suspended the declaration, after a landmine blast wounded two soldiers":
+ * a subordinator read as the preposition of the subject of a finite verb
+ * marks that verb's clause, an adverbial clause of the verb it hangs on. */
+static void fix_subordinator_case(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const SUB[] = {"after", "before", "since", "until", "while", "because", "although", "though",
+        "as", "once", "when", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t c = 1; c + 2 < n; c++) {
+        int32_t s = st->head[c];
+        if (st->label[c] != DEP_CASE || s <= (int32_t)c || (uint32_t)s >= n || !fold_in(&toks[c], SUB) ||
+            !(st->label[s] == DEP_NSUBJ || st->label[s] == DEP_NSUBJ_PASS))
+            continue;
+        int32_t w = st->head[s];
+        if (w <= s || (uint32_t)w >= n)
+            continue;
+        int xw = m->tag_xpos[sw->tag[w]];
+        if (!(xw == XPOS_VBD || xw == XPOS_VBZ || xw == XPOS_VBP || xw == XPOS_MD ||
+              ((xw == XPOS_VBN || xw == XPOS_VBG || xw == XPOS_VB) && child_of_label(st, n, (uint32_t)w, DEP_AUX) >= 0) ||
+              child_of_label(st, n, (uint32_t)w, DEP_AUX_PASS) >= 0))
+            continue;
+        st->head[c] = w;
+        st->label[c] = DEP_MARK;
+        int lw = st->label[w];
+        if (st->head[w] >= 0 && (uint32_t)st->head[w] < n &&
+            (lw == DEP_CONJ || lw == DEP_PARATAXIS || lw == DEP_CCOMP || lw == DEP_DEP || lw == DEP_ACL_RELCL ||
+             lw == DEP_ACL) && st->head[w] < (int32_t)c) {
+            /* the clause modifies the verb before it */
+            int32_t h = st->head[w];
+            while (h >= 0 && (uint32_t)h < n && m->tag_upos[sw->tag[h]] != UPOS_VERB && st->head[h] < h)
+                h = st->head[h];
+            if (h >= 0 && (uint32_t)h < n && m->tag_upos[sw->tag[h]] == UPOS_VERB) {
+                st->head[w] = h;
+                st->label[w] = DEP_ADVCL;
+            }
+        }
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -2850,6 +2904,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_wire_attachments(m, ws, toks, n);
     fix_transfer_destination(m, ws, toks, n);
     fix_said_on_day(m, ws, toks, n);
+    fix_subordinator_case(m, ws, toks, n);
     fix_subject_coordination(m, ws, n);
     fix_double_object(m, ws, toks, n);
     fix_punct_heads(m, ws, toks, n);

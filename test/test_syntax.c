@@ -516,6 +516,20 @@ static void test_model(const char *path)
               t[c].deprel == DEP_CASE,
           "said on Monday he: spoken the complement of said, to marks the minister");
 
+    char w45[] = "Protesters set fire to the parliament building in Kathmandu on Tuesday .";
+    n = tokens_folded(w45, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "set fire: annotates");
+    v = find(t, n, "set");
+    CHECK(t[v].head == -1 && t[v].upos == UPOS_VERB && t[find(t, n, "fire")].head == v,
+          "set fire: set is the verb, fire its object");
+    char w46[] = "Thailand suspended the declaration , after a landmine blast wounded two Thai soldiers .";
+    n = tokens_folded(w46, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "after a clause: annotates");
+    k = find(t, n, "wounded");
+    CHECK(t[find(t, n, "after")].head == k && t[find(t, n, "after")].deprel == DEP_MARK &&
+              t[find(t, n, "blast")].head == k,
+          "after a clause: after marks wounded, blast its subject");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
