@@ -935,6 +935,52 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             retag(m, sw, i + 1, XPOS_NN, UPOS_NOUN);
         }
     }
+    /* "Gunmen shot dead Ecuadorean presidential candidate ... as he left":
+     * "shot dead" before a noun phrase after the opening noun is the verb */
+    for (uint32_t i = 1; i + 2 < n; i++) {
+        int xp = m->tag_xpos[sw->tag[i]], pv = m->tag_xpos[sw->tag[i - 1]];
+        if (!(xp == XPOS_NN || xp == XPOS_JJ || xp == XPOS_VBN) || toks[i].fold_len != 4 ||
+            memcmp(toks[i].fold, "shot", 4) || !fold_in(&toks[i + 1], (const char *const[]){"dead", NULL}))
+            continue;
+        int nx = m->tag_xpos[sw->tag[i + 2]];
+        if (!(nx == XPOS_DT || nx == XPOS_JJ || nx == XPOS_NNP || nx == XPOS_NN || nx == XPOS_NNS || nx == XPOS_CD ||
+              nx == XPOS_PRPS))
+            continue;
+        /* the subject: a noun (or an opening plural in -men read as an adjective) */
+        int men = i == 1 && pv == XPOS_JJ && toks[0].fold_len >= 5 && ends_with(&toks[0], "men");
+        if (!(pv == XPOS_NN || pv == XPOS_NNS || pv == XPOS_NNP || pv == XPOS_NNPS || pv == XPOS_PRP || men))
+            continue;
+        if (men)
+            retag(m, sw, 0, XPOS_NNS, UPOS_NOUN);
+        retag(m, sw, i, XPOS_VBD, UPOS_VERB);
+    }
+    /* "China's commerce ministry banned exports of gallium ...": the
+     * sentence's first verb, an -ed participle right after the subject's
+     * common noun before a noun phrase, with no finite verb in its clause,
+     * is the past tense */
+    for (uint32_t i = 2; i + 1 < n; i++) {
+        int xp = m->tag_xpos[sw->tag[i]], up = m->tag_upos[sw->tag[i]];
+        if (up == UPOS_VERB || up == UPOS_AUX || xp == XPOS_MD) {
+            if (xp != XPOS_VBN || !ends_ed(&toks[i], 5))
+                break;
+            int pv = m->tag_xpos[sw->tag[i - 1]], nx = m->tag_xpos[sw->tag[i + 1]];
+            if (!(pv == XPOS_NN || pv == XPOS_NNS) ||
+                !(nx == XPOS_NNS || nx == XPOS_NN || nx == XPOS_DT || nx == XPOS_PRPS || nx == XPOS_CD))
+                break;
+            int fin = 0;
+            for (uint32_t k = i + 1; k < n && !fin; k++) {
+                int xk = m->tag_xpos[sw->tag[k]];
+                if (xk == XPOS_COMMA || xk == XPOS_CC || xk == XPOS_COLON || xk == XPOS_WDT || xk == XPOS_WP)
+                    break;
+                fin = xk == XPOS_VBD || xk == XPOS_VBZ || xk == XPOS_VBP || xk == XPOS_MD;
+            }
+            if (!fin)
+                retag(m, sw, i, XPOS_VBD, UPOS_VERB);
+            break;
+        }
+        if (xp == XPOS_IN || xp == XPOS_WDT || xp == XPOS_WP || xp == XPOS_COMMA || xp == XPOS_TO)
+            break; /* the first verb must follow the opening noun phrase */
+    }
     /* verbs the tagger reads as nouns or adjectives in wire copy */
     {
         /* the first finite verb, for "X plans to ..." */

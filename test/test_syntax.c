@@ -530,6 +530,21 @@ static void test_model(const char *path)
               t[find(t, n, "blast")].head == k,
           "after a clause: after marks wounded, blast its subject");
 
+    char w47[] = "Gunmen shot dead Ecuadorean presidential candidate Fernando Villavicencio as he left a campaign "
+                 "rally in Quito .";
+    n = tokens_folded(w47, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "shot dead, as he left: annotates");
+    v = find(t, n, "shot");
+    CHECK(t[v].head == -1 && t[v].upos == UPOS_VERB && t[find(t, n, "candidate")].head == v,
+          "shot dead, as he left: shot the root, the candidate its object");
+    char w48[] = "China 's commerce ministry banned exports of gallium to the United States on Tuesday .";
+    n = tokens_folded(w48, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "ministry banned: annotates");
+    v = find(t, n, "banned");
+    CHECK(t[v].head == -1 && t[v].xpos == XPOS_VBD && t[find(t, n, "ministry")].head == v &&
+              t[find(t, n, "exports")].head == v,
+          "ministry banned: banned the verb, exports its object");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
