@@ -981,6 +981,28 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
         if (xp == XPOS_IN || xp == XPOS_WDT || xp == XPOS_WP || xp == XPOS_COMMA || xp == XPOS_TO)
             break; /* the first verb must follow the opening noun phrase */
     }
+    /* "Militiamen stormed the village and torched homes": after a past
+     * verb's object and "and", an -ed word read as an adjective before a
+     * determiner (or, for acts of violence, a plural) is a second verb */
+    {
+        int vbd = n > 1 && m->tag_xpos[sw->tag[1]] == XPOS_VBD;
+        for (uint32_t i = 2; i + 1 < n; i++) {
+            int xp = m->tag_xpos[sw->tag[i]];
+            if (xp == XPOS_VBD)
+                vbd = 1;
+            if (!vbd || !(xp == XPOS_JJ || xp == XPOS_VBN) || !ends_ed(&toks[i], 5) ||
+                m->tag_xpos[sw->tag[i - 1]] != XPOS_CC || !fold_in(&toks[i - 1], (const char *const[]){"and", NULL}))
+                continue;
+            int pp = m->tag_xpos[sw->tag[i - 2]], nx = m->tag_xpos[sw->tag[i + 1]];
+            if (!(pp == XPOS_NN || pp == XPOS_NNS || pp == XPOS_NNP || pp == XPOS_NNPS || pp == XPOS_PRP))
+                continue;
+            int violent = fold_in(&toks[i], (const char *const[]){"torched", "looted", "stormed", "seized", "burned",
+                                                                  "ransacked", "shelled", "bombed", "raided",
+                                                                  "abducted", "kidnapped", "executed", NULL});
+            if (nx == XPOS_DT || nx == XPOS_PRPS || (violent && (nx == XPOS_NNS || nx == XPOS_CD)))
+                retag(m, sw, i, XPOS_VBD, UPOS_VERB);
+        }
+    }
     /* verbs the tagger reads as nouns or adjectives in wire copy */
     {
         /* the first finite verb, for "X plans to ..." */
@@ -1003,7 +1025,8 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
                 (pv == XPOS_NNP || pv == XPOS_NNPS || pv == XPOS_PRP ||
                  /* (a name read as an adjective, not a nationality: "Israeli plans to annex") */
                  (pv == XPOS_JJ && capitalised(&toks[i - 1]) && i == 1 && toks[0].fold_len > 3 &&
-                  !ends_with(&toks[0], "an") && !ends_with(&toks[0], "se") && !ends_with(&toks[0], "sh") &&
+                  !ends_with(&toks[0], "ian") && !ends_with(&toks[0], "ean") && !ends_with(&toks[0], "can") &&
+                  !ends_with(&toks[0], "man") && !ends_with(&toks[0], "se") && !ends_with(&toks[0], "sh") &&
                   !ends_with(&toks[0], "ch") && !ends_with(&toks[0], "ic") && !ends_with(&toks[0], "i")))) {
                 int fin = 0; /* no finite verb in its clause after it */
                 for (uint32_t k = i + 3; k < n && !fin; k++) {
@@ -1032,6 +1055,13 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
              * "voiced" before a noun is the verb */
             if ((xp == XPOS_JJ || xp == XPOS_VBN) && fold_in(&toks[i], (const char *const[]){"voiced", NULL})) {
                 int nx = m->tag_xpos[sw->tag[i + 1]];
+                /* ("The WHO chief voiced alarm": "chief" read as an adjective) */
+                if (pv == XPOS_JJ && fold_in(&toks[i - 1], (const char *const[]){"chief", NULL})) {
+                    retag(m, sw, i - 1, XPOS_NN, UPOS_NOUN);
+                    pv = XPOS_NN;
+                    if (i >= 2 && m->tag_xpos[sw->tag[i - 2]] == XPOS_WP && (toks[i - 2].flags & TOK_ALLCAPS))
+                        retag(m, sw, i - 2, XPOS_NNP, UPOS_PROPN);
+                }
                 if ((nx == XPOS_NN || nx == XPOS_NNS || nx == XPOS_JJ) &&
                     (pv == XPOS_CC || pv == XPOS_NNP || pv == XPOS_NNPS || pv == XPOS_NN || pv == XPOS_NNS ||
                      pv == XPOS_PRP || pv == XPOS_VBZ || pv == XPOS_RB)) {
@@ -2171,6 +2201,20 @@ static void fix_accused_of_gerund(const syntax_model *m, syntax_ws *ws, const to
     syn_state *st = &ws->st;
     if (!toks || !toks[0].fold)
         return;
+    /* "accused the minister of taking bribes": the clause read as the object's */
+    for (uint32_t g = 3; g + 1 < n; g++) {
+        int32_t o = st->head[g];
+        if (m->tag_xpos[sw->tag[g]] != XPOS_VBG || st->label[g] != DEP_ACL || o < 1 || o >= (int32_t)g - 1 ||
+            st->label[o] != DEP_OBJ || !fold_in(&toks[g - 1], (const char *const[]){"of", "for", NULL}) ||
+            st->head[g - 1] != (int32_t)g)
+            continue;
+        int32_t v = st->head[o];
+        if (v < 0 || v >= o || m->tag_upos[sw->tag[v]] != UPOS_VERB || !fold_stem(&toks[v], ACCUSE))
+            continue;
+        st->head[g] = v;
+        st->label[g] = DEP_ADVCL;
+        st->label[g - 1] = DEP_MARK;
+    }
     for (uint32_t g = 2; g + 1 < n; g++) {
         int32_t q = st->head[g];
         if (m->tag_xpos[sw->tag[g]] != XPOS_VBG || st->label[g] != DEP_AMOD || q <= (int32_t)g || (uint32_t)q >= n)
@@ -2256,7 +2300,7 @@ static void fix_hostage(const syntax_model *m, syntax_ws *ws, const tok *toks, u
         if (l == DEP_OBJ) {
             /* the people: the noun before, as the compound of "hostage"
              * (or a second object, which fix_double_object would make one) */
-            if (!(st->head[p] == (int32_t)h && st->label[p] == DEP_COMPOUND) &&
+            if (!(st->head[p] == (int32_t)h && (st->label[p] == DEP_COMPOUND || st->label[p] == DEP_NSUBJ)) &&
                 !(st->head[p] == v && st->label[p] == DEP_OBJ))
                 continue;
             for (uint32_t k = (uint32_t)v + 1; k < p; k++)

@@ -545,6 +545,22 @@ static void test_model(const char *path)
               t[find(t, n, "exports")].head == v,
           "ministry banned: banned the verb, exports its object");
 
+    char w49[] = "Militiamen stormed the village and torched homes .";
+    n = tokens_folded(w49, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "and torched: annotates");
+    k = find(t, n, "torched");
+    CHECK(t[k].upos == UPOS_VERB && t[k].head == find(t, n, "stormed") && t[find(t, n, "homes")].head == k,
+          "and torched: a second verb with homes its object");
+    char w50[] = "Hamas held 250 people hostage .";
+    n = tokens_folded(w50, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "held people hostage: annotates");
+    CHECK(t[find(t, n, "people")].head == find(t, n, "held") && t[find(t, n, "people")].deprel == DEP_OBJ,
+          "held people hostage: people the object");
+    char w51[] = "The court accused the minister of taking bribes .";
+    n = tokens_folded(w51, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "accused of taking: annotates");
+    CHECK(t[find(t, n, "taking")].head == find(t, n, "accused"), "accused of taking: taking a clause on accused");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
