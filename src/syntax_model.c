@@ -2859,20 +2859,27 @@ static void fix_said_on_day(const syntax_model *m, syntax_ws *ws, const tok *tok
         int32_t sv = st->head[d];
         if (sv < 0 || sv >= d || st->label[d] != DEP_OBL || !fold_in(&toks[sv], SAY))
             continue;
-        /* its own subject, no relative word */
-        int subj = 0, rel = 0;
+        /* its own subject, no relative word ("that" right after the day
+         * is the complementizer: "said on Thursday that Kyiv had ...") */
+        int subj = 0, rel = 0, that = -1;
         for (uint32_t k = (uint32_t)d + 1; k < c; k++)
             if (st->head[k] == (int32_t)c) {
                 if (st->label[k] == DEP_NSUBJ || st->label[k] == DEP_NSUBJ_PASS)
                     subj = 1;
                 int xk = m->tag_xpos[sw->tag[k]];
-                if (xk == XPOS_WDT || xk == XPOS_WP || xk == XPOS_WRB || xk == XPOS_WPS)
+                if (k == (uint32_t)d + 1 && fold_in(&toks[k], (const char *const[]){"that", NULL}))
+                    that = (int32_t)k;
+                else if (xk == XPOS_WDT || xk == XPOS_WP || xk == XPOS_WRB || xk == XPOS_WPS)
                     rel = 1;
             }
         if (!subj || rel)
             continue;
         st->head[c] = sv;
         st->label[c] = DEP_CCOMP;
+        if (that >= 0) {
+            st->label[that] = DEP_MARK;
+            retag(m, sw, (uint32_t)that, XPOS_IN, UPOS_SCONJ);
+        }
     }
     for (uint32_t p = 1; p + 1 < n; p++) {
         int32_t v = st->head[p];
@@ -2941,6 +2948,61 @@ static void fix_subordinator_case(const syntax_model *m, syntax_ws *ws, const to
     }
 }
 
+/* "Denmark has handed over ... to Ukraine, Danish Prime Minister Mette
+ * Frederiksen said on Wednesday, fulfilling ...": a speech verb with no
+ * subject right after a comma and a noun phrase (read as a conjunct of the
+ * noun before the comma) takes that phrase as its subject, also when the
+ * sentence goes on after it (fix_final_attribution handles the end). */
+static void fix_mid_attribution(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const SAY[] = {"said", "says", "told", "added", "reported", "announced", "confirmed",
+        "stated", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t r = 4; r + 1 < n; r++) {
+        if (m->tag_upos[sw->tag[r]] != UPOS_VERB || !fold_in(&toks[r], SAY))
+            continue;
+        uint32_t s = r - 1;
+        int su = m->tag_upos[sw->tag[s]];
+        if (!(su == UPOS_PROPN || su == UPOS_NOUN) || (st->head[s] == (int32_t)r && st->label[s] == DEP_NSUBJ))
+            continue;
+        int subj = 0;
+        for (uint32_t k = 0; k < n && !subj; k++)
+            subj = st->head[k] == (int32_t)r && (st->label[k] == DEP_NSUBJ || st->label[k] == DEP_NSUBJ_PASS ||
+                                                 st->label[k] == DEP_EXPL);
+        if (subj)
+            continue;
+        int ls = st->label[s];
+        if (!(ls == DEP_CONJ || ls == DEP_APPOS || ls == DEP_DEP || ls == DEP_OBJ || ls == DEP_OBL ||
+              ls == DEP_NMOD || ls == DEP_PARATAXIS || ls == DEP_OBL_UNMARKED))
+            continue;
+        uint32_t a = s;
+        while (a > 0) {
+            int u = m->tag_upos[sw->tag[a - 1]];
+            int32_t h = st->head[a - 1];
+            if (!(u == UPOS_DET || u == UPOS_ADJ || u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_NUM) ||
+                h < (int32_t)(a - 1) || h > (int32_t)s)
+                break;
+            a--;
+        }
+        if (a < 2 || !(toks[a - 1].fold_len == 1 && toks[a - 1].fold[0] == ','))
+            continue;
+        if (in_subtree(st, n, (int32_t)r, (int32_t)s))
+            continue; /* the verb hangs inside the phrase */
+        /* the clause before the comma must hang on the speech verb (or
+         * be its head): the sentence is "<report>, <source> said" */
+        int32_t hs = st->head[s];
+        if (!(hs >= 0 && hs < (int32_t)a && (in_subtree(st, n, hs, (int32_t)r) || in_subtree(st, n, (int32_t)r, hs))))
+            continue;
+        st->head[s] = (int32_t)r;
+        st->label[s] = DEP_NSUBJ;
+        st->head[a - 1] = (int32_t)r;
+        st->label[a - 1] = DEP_PUNCT;
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -2982,6 +3044,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_titled_pair(m, ws, toks, n);
     fix_opening_name(m, ws, toks, n);
     fix_final_attribution(m, ws, toks, n);
+    fix_mid_attribution(m, ws, toks, n);
     fix_coordination(m, ws, n);
     fix_list_coordination(m, ws, n);
     fix_object_infinitive(m, ws, toks, n);

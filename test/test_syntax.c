@@ -561,6 +561,20 @@ static void test_model(const char *path)
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "accused of taking: annotates");
     CHECK(t[find(t, n, "taking")].head == find(t, n, "accused"), "accused of taking: taking a clause on accused");
 
+    char w52[] = "Denmark has handed over the first jets to Ukraine , Danish Prime Minister Mette Frederiksen said on "
+                 "Wednesday , fulfilling a pledge .";
+    n = tokens_folded(w52, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "mid attribution: annotates");
+    v = find(t, n, "said");
+    CHECK(t[find(t, n, "Frederiksen")].head == v && t[find(t, n, "Frederiksen")].deprel == DEP_NSUBJ,
+          "mid attribution: Frederiksen the subject of said");
+    char w53[] = "Ukrainian President Volodymyr Zelensky said on Thursday that Kyiv had passed documents to Moldova .";
+    n = tokens_folded(w53, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "said on Thursday that: annotates");
+    k = find(t, n, "passed");
+    CHECK(t[k].head == find(t, n, "said") && t[find(t, n, "that")].head == k,
+          "said on Thursday that: the clause the complement of said, that its marker");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
