@@ -1339,9 +1339,11 @@ static void fix_final_attribution(const syntax_model *m, syntax_ws *ws, const to
     while (a > 0) {
         int u = m->tag_upos[sw->tag[a - 1]];
         int32_t h = st->head[a - 1];
+        /* (the possessive "'s" hangs on the name before it) */
+        int poss = m->tag_xpos[sw->tag[a - 1]] == XPOS_POS && a >= 2 && h == (int32_t)(a - 2);
         if (!(u == UPOS_DET || u == UPOS_ADJ || u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_NUM ||
               u == UPOS_PART || (u == UPOS_PRON && m->tag_xpos[sw->tag[a - 1]] == XPOS_PRPS)) ||
-            h < (int32_t)(a - 1) || h > (int32_t)s)
+            (!poss && (h < (int32_t)(a - 1) || h > (int32_t)s)))
             break;
         a--;
     }
@@ -2982,8 +2984,9 @@ static void fix_mid_attribution(const syntax_model *m, syntax_ws *ws, const tok 
         while (a > 0) {
             int u = m->tag_upos[sw->tag[a - 1]];
             int32_t h = st->head[a - 1];
-            if (!(u == UPOS_DET || u == UPOS_ADJ || u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_NUM) ||
-                h < (int32_t)(a - 1) || h > (int32_t)s)
+            int poss = m->tag_xpos[sw->tag[a - 1]] == XPOS_POS && a >= 2 && h == (int32_t)(a - 2);
+            if (!(u == UPOS_DET || u == UPOS_ADJ || u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_NUM || poss) ||
+                (!poss && (h < (int32_t)(a - 1) || h > (int32_t)s)))
                 break;
             a--;
         }

@@ -575,6 +575,12 @@ static void test_model(const char *path)
     CHECK(t[k].head == find(t, n, "said") && t[find(t, n, "that")].head == k,
           "said on Thursday that: the clause the complement of said, that its marker");
 
+    char w54[] = "The first Patriot system was delivered to Ukraine on Wednesday , Ukraine 's defence minister said .";
+    n = tokens_folded(w54, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "possessive attribution: annotates");
+    CHECK(t[find(t, n, "minister")].head == find(t, n, "said") && t[find(t, n, "minister")].deprel == DEP_NSUBJ,
+          "possessive attribution: Ukraine's defence minister the subject of said");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
