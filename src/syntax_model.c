@@ -1020,7 +1020,13 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             int xp = m->tag_xpos[sw->tag[i]], pv = m->tag_xpos[sw->tag[i - 1]];
             /* "Netanyahu plans to visit Washington": a name, then a plural of
              * intent before "to" and a base verb, before any finite verb */
-            if (xp == XPOS_NNS && i < first_fin && m->tag_xpos[sw->tag[i + 1]] == XPOS_TO &&
+            /* (or after a verb of saying: "Ukraine says Russia plans to attack") */
+            int after_say = first_fin < i && i <= first_fin + 3 &&
+                            fold_in(&toks[first_fin], (const char *const[]){"says", "said", "say", "claims",
+                                                                            "claimed", "warned", "warns", "believes",
+                                                                            "believed", NULL});
+            if (xp == XPOS_NNS && (i < first_fin || (after_say && pv != XPOS_JJ)) &&
+                m->tag_xpos[sw->tag[i + 1]] == XPOS_TO &&
                 m->tag_xpos[sw->tag[i + 2]] == XPOS_VB && fold_in(&toks[i], INTEND) &&
                 (pv == XPOS_NNP || pv == XPOS_NNPS || pv == XPOS_PRP ||
                  /* (a name read as an adjective, not a nationality: "Israeli plans to annex") */
@@ -1120,7 +1126,8 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
         int xp = m->tag_xpos[sw->tag[j]];
         /* "it had shot down two jets": a past participle read as a noun */
         static const char *const PART[] = {"shot", "hit", "struck", "cut", "put", "set", "shut", "spread", "fled",
-            "held", "led", "sent", "seized", "fought", "beaten", "bombed", "shelled", "killed", "attacked", NULL};
+            "held", "led", "sent", "seized", "fought", "beaten", "bombed", "shelled", "killed", "attacked", "cast",
+            "withheld", NULL};
         if (have && (xp == XPOS_NN || xp == XPOS_JJ) && fold_in(&toks[j], PART)) {
             retag(m, sw, j, XPOS_VBN, UPOS_VERB);
             xp = XPOS_VBN;

@@ -581,6 +581,18 @@ static void test_model(const char *path)
     CHECK(t[find(t, n, "minister")].head == find(t, n, "said") && t[find(t, n, "minister")].deprel == DEP_NSUBJ,
           "possessive attribution: Ukraine's defence minister the subject of said");
 
+    char w55[] = "Ukraine says Russia plans to attack Kyiv .";
+    n = tokens_folded(w55, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "says X plans to: annotates");
+    k = find(t, n, "plans");
+    CHECK(t[k].upos == UPOS_VERB && t[find(t, n, "Russia")].head == k, "says X plans to: plans the verb of Russia");
+    char w56[] = "Moscow has cast doubt on the deal .";
+    n = tokens_folded(w56, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "has cast: annotates");
+    k = find(t, n, "cast");
+    CHECK(t[k].head == -1 && t[k].upos == UPOS_VERB && t[find(t, n, "doubt")].head == k,
+          "has cast: cast the participle with doubt its object");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
