@@ -433,6 +433,13 @@ static int ends_ed(const tok *t, size_t min)
     return t->fold_len >= min && !memcmp(t->fold + t->fold_len - 2, "ed", 2);
 }
 
+/* does the word's fold end in the suffix? */
+static int ends_with(const tok *t, const char *suf)
+{
+    size_t l = strlen(suf);
+    return t->fold_len >= l && !memcmp(t->fold + t->fold_len - l, suf, l);
+}
+
 /* set word i's tag to the model's tag with this XPOS and UPOS, if any */
 static void retag(const syntax_model *m, syn_words *sw, uint32_t i, int xpos, int upos)
 {
@@ -442,6 +449,22 @@ static void retag(const syntax_model *m, syn_words *sw, uint32_t i, int xpos, in
             sw->xpos[i] = (uint8_t)xpos;
             return;
         }
+}
+
+/* does the word's fold begin with one of the stems? */
+static int fold_stem(const tok *t, const char *const *w)
+{
+    for (int i = 0; w[i]; i++) {
+        size_t l = strlen(w[i]);
+        if (t->fold_len >= l && t->fold[0] == w[i][0] && !memcmp(t->fold, w[i], l))
+            return 1;
+    }
+    return 0;
+}
+
+static int capitalised(const tok *t)
+{
+    return t->form_len && t->form[0] >= 'A' && t->form[0] <= 'Z';
 }
 
 static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
@@ -564,9 +587,23 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             "held", "met", "beat", "hit", "won", "lost", "sank", "stole", "broke", "began", "drove", "threw",
             "overran", "withdrew", "blew", "sold", "told", "gave", "made", "built", "caught", "left", "fled",
             "swept", "tore", "wrote", "rose", "fell", "shut", "cut", "put", "set", "spread", "sought", "brought",
-            "seized", "stormed", "kept", "bit", "slew", "hid", "ran", "rode", "forced", NULL};
+            "seized", "stormed", "kept", "bit", "slew", "hid", "ran", "rode", "forced", "withheld", "unfroze", "cast",
+            NULL};
+        /* "Masked gunmen stormed ...": an opening -ed word before a plural
+         * noun and the sentence's past-tense verb describes the noun */
+        if (n > 3 && m->tag_xpos[sw->tag[0]] == XPOS_VBD && ends_ed(&toks[0], 5) &&
+            m->tag_xpos[sw->tag[1]] == XPOS_NNS && m->tag_xpos[sw->tag[2]] == XPOS_VBD)
+            retag(m, sw, 0, XPOS_JJ, UPOS_ADJ);
+        /* "Gunmen shot dead ...": an opening plural in -men read as an adjective */
+        if (!finite && n > 2 && m->tag_xpos[sw->tag[0]] == XPOS_JJ && toks[0].fold_len >= 5 &&
+            !memcmp(toks[0].fold + toks[0].fold_len - 3, "men", 3))
+            retag(m, sw, 0, XPOS_NNS, UPOS_NOUN);
         for (uint32_t i = 1; i + 1 < n && !finite; i++) {
             int xp = m->tag_xpos[sw->tag[i]], pp = m->tag_xpos[sw->tag[i - 1]];
+            /* "Police tear-gassed protesters": the subject is before the
+             * hyphenated word */
+            if (i >= 3 && pp == XPOS_HYPH && toks[i - 2].end == toks[i - 1].start && toks[i - 1].end == toks[i].start)
+                pp = m->tag_xpos[sw->tag[i - 3]];
             if (!(pp == XPOS_NN || pp == XPOS_NNS || pp == XPOS_NNP || pp == XPOS_NNPS || pp == XPOS_PRP))
                 continue;
             int ed = ends_ed(&toks[i], 4);
@@ -583,7 +620,12 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             int nx = m->tag_xpos[sw->tag[i + 1]];
             if (!(nx == XPOS_DT || nx == XPOS_JJ || nx == XPOS_NNP || nx == XPOS_NNPS || nx == XPOS_NNS ||
                   nx == XPOS_NN || nx == XPOS_CD || nx == XPOS_PRPS || nx == XPOS_PRP || nx == XPOS_RP ||
-                  (nx == XPOS_IN && fold_in(&toks[i + 1], PARTICLE))))
+                  nx == XPOS_DOLLAR || (nx == XPOS_IN && fold_in(&toks[i + 1], PARTICLE)) ||
+                  /* "Russian troops advanced on Pokrovsk": a plural or named
+                   * subject's motion toward a place */
+                  (nx == XPOS_IN && (pp == XPOS_NNS || pp == XPOS_NNP || pp == XPOS_NNPS) &&
+                   fold_in(&toks[i + 1], (const char *const[]){"on", "into", "toward", "towards", "across",
+                                                               "through", "against", "from", NULL}))))
                 continue;
             retag(m, sw, i, XPOS_VBD, UPOS_VERB);
             finite = 1;
@@ -666,7 +708,14 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             seen_verb = 1;
             break;
         }
-        if (i == 0 || (up != UPOS_ADJ && !vbn) || !ends_ed(&toks[i], 5) || (toks[i].flags & TOK_CAPITAL))
+        /* (or a form that is only ever a past tense, or "withheld", read
+         * as a noun: "Israel froze tax revenues owed to ...") */
+        static const char *const PAST_ONLY[] = {"froze", "unfroze", "withdrew", "stole", "broke", "drove", "threw",
+            "overran", "blew", "tore", "wrote", "rose", "sank", "began", "shook", "took", "gave", "rode", "spoke",
+            "chose", "swore", "forbade", "withheld", NULL};
+        int past_only = i > 0 && (up == UPOS_ADJ || up == UPOS_NOUN) && fold_in(&toks[i], PAST_ONLY);
+        if (i == 0 || (up != UPOS_ADJ && !vbn && !past_only) || !(ends_ed(&toks[i], 5) || past_only) ||
+            (toks[i].flags & TOK_CAPITAL))
             continue;
         int prev = m->tag_xpos[sw->tag[i - 1]];
         int next = m->tag_xpos[sw->tag[i + 1]];
@@ -708,7 +757,17 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             continue;
         int xj = m->tag_xpos[sw->tag[j]];
         int prev = m->tag_xpos[sw->tag[j - 1]];
-        if (!((xj == XPOS_VBZ || xj == XPOS_VBP) && (prev == XPOS_NN || prev == XPOS_JJ)))
+        /* (or a name: "pushed back against U.S. claims", after a
+         * preposition that cannot open a clause) */
+        int name = prev == XPOS_NNP && xj == XPOS_VBZ &&
+                   !fold_in(&toks[i], (const char *const[]){"as", "like", "than", "after", "before", "since", "until",
+                                                           "because", "while", "if", "that", "whether", "though",
+                                                           "although", "unless", "once", "so", "for", NULL}) &&
+                   fold_in(&toks[j], (const char *const[]){"claims", "demands", "calls", "plans", "threats", "attacks",
+                                                           "strikes", "charges", "reports", "concerns", "efforts",
+                                                           "pledges", "promises", "proposals", "offers", "warnings",
+                                                           "accusations", "allegations", NULL});
+        if (!((xj == XPOS_VBZ || xj == XPOS_VBP) && (prev == XPOS_NN || prev == XPOS_JJ || name)))
             continue;
         /* only at the end of the phrase: punctuation or a preposition follows */
         if (j + 1 < n) {
@@ -804,6 +863,238 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
                 break;
             }
     }
+    /* nouns the tagger reads as verbs or adjectives in wire copy */
+    for (uint32_t i = 1; i < n; i++) {
+        int xp = m->tag_xpos[sw->tag[i]], pv = m->tag_xpos[sw->tag[i - 1]];
+        int nx = i + 1 < n ? m->tag_xpos[sw->tag[i + 1]] : XPOS_PERIOD;
+        /* "halted arms exports to Israel": trade words after the goods */
+        if ((xp == XPOS_VBZ || xp == XPOS_VBP) && (pv == XPOS_NNS || pv == XPOS_NN) &&
+            fold_in(&toks[i], (const char *const[]){"exports", "imports", "export", "import", "sales", "shipments",
+                                                    "deliveries", "transfers", NULL}) &&
+            fold_in(&toks[i - 1], (const char *const[]){"arms", "weapons", "weapon", "oil", "gas", "grain", "coal",
+                                                        "food", "energy", "wheat", "fuel", "chip", "chips", "steel",
+                                                        "ammunition", "fertiliser", "fertilizer", NULL}) &&
+            (nx == XPOS_TO || nx == XPOS_IN || nx == XPOS_PERIOD || nx == XPOS_COMMA || nx == XPOS_CC ||
+             nx == XPOS_VBD || nx == XPOS_MD))
+            retag(m, sw, i, toks[i].fold[toks[i].fold_len - 1] == 's' ? XPOS_NNS : XPOS_NN, UPOS_NOUN);
+        /* "signed a minerals deal": after "a" and a plural, the head noun */
+        if ((xp == XPOS_VBP || xp == XPOS_VB) && pv == XPOS_NNS && i >= 2 &&
+            fold_in(&toks[i - 2], (const char *const[]){"a", "an", NULL}) && !(nx == XPOS_DT || nx == XPOS_PRPS))
+            retag(m, sw, i, XPOS_NN, UPOS_NOUN);
+        /* "Israel's latest ceasefire proposal", "the Easter truce": the
+         * words of a truce are nouns */
+        if ((xp == XPOS_JJ || xp == XPOS_NNP || xp == XPOS_VB || xp == XPOS_VBP) && !capitalised(&toks[i]) &&
+            fold_in(&toks[i], (const char *const[]){"ceasefire", "truce", "armistice", NULL}))
+            retag(m, sw, i, XPOS_NN, UPOS_NOUN);
+        /* "announced sweeping tariffs": adjectives in -ing before a noun */
+        if (xp == XPOS_VBG && (nx == XPOS_NNS || nx == XPOS_NN || nx == XPOS_JJ) &&
+            fold_in(&toks[i], (const char *const[]){"sweeping", "crippling", "punishing", "devastating", "lasting",
+                                                    "mounting", "escalating", "damaging", "stinging", "scathing",
+                                                    "blistering", "withering", "unrelenting", "far-reaching",
+                                                    "wide-ranging", "outgoing", "incoming", "sweeping",
+                                                    "staggering", "debilitating", "punitive", NULL}))
+            retag(m, sw, i, XPOS_JJ, UPOS_ADJ);
+    }
+    /* "froze tax revenues owed to the Authority", "freed hostages held
+     * by Hamas": an -ed word after a past-tense verb's object, before "to"
+     * or "by", is a participle describing the object (not after a verb of
+     * saying or thinking, whose object may be a clause's subject) */
+    for (uint32_t i = 3; i + 1 < n; i++) {
+        if (m->tag_xpos[sw->tag[i]] != XPOS_VBD || !ends_ed(&toks[i], 4) ||
+            !fold_in(&toks[i + 1], (const char *const[]){"to", "by", NULL}))
+            continue;
+        int pv = m->tag_xpos[sw->tag[i - 1]];
+        if (!(pv == XPOS_NNS || pv == XPOS_NN))
+            continue;
+        uint32_t j = i - 1;
+        while (j > 0) {
+            int xj = m->tag_xpos[sw->tag[j - 1]];
+            if (xj == XPOS_DT || xj == XPOS_JJ || xj == XPOS_NN || xj == XPOS_NNS || xj == XPOS_CD || xj == XPOS_PRPS)
+                j--;
+            else
+                break;
+        }
+        if (j == 0 || m->tag_xpos[sw->tag[j - 1]] != XPOS_VBD ||
+            fold_stem(&toks[j - 1], (const char *const[]){"said", "told", "claim", "report", "announc", "stat",
+                                                          "add", "warn", "insist", "believ", "thought", "confirm",
+                                                          "deni", "alleg", "argu", "not", "show", "suggest", "found",
+                                                          "knew", "saw", "heard", "felt", "fear", "expect", "hop",
+                                                          "ensur", "agre", "decid", "feared", "indicat", NULL}))
+            continue;
+        retag(m, sw, i, XPOS_VBN, UPOS_VERB);
+    }
+    /* "Protesters set fire to the parliament": "set" before "fire to/on"
+     * after a noun or pronoun is the past tense */
+    for (uint32_t i = 1; i + 2 < n; i++) {
+        int pv = m->tag_xpos[sw->tag[i - 1]];
+        if (toks[i].fold_len == 3 && !memcmp(toks[i].fold, "set", 3) && m->tag_upos[sw->tag[i]] != UPOS_VERB &&
+            fold_in(&toks[i + 1], (const char *const[]){"fire", NULL}) &&
+            fold_in(&toks[i + 2], (const char *const[]){"to", "on", NULL}) &&
+            (pv == XPOS_NNS || pv == XPOS_NNPS || pv == XPOS_NNP || pv == XPOS_NN || pv == XPOS_PRP)) {
+            retag(m, sw, i, XPOS_VBD, UPOS_VERB);
+            retag(m, sw, i + 1, XPOS_NN, UPOS_NOUN);
+        }
+    }
+    /* "Gunmen shot dead Ecuadorean presidential candidate ... as he left":
+     * "shot dead" before a noun phrase after the opening noun is the verb */
+    for (uint32_t i = 1; i + 2 < n; i++) {
+        int xp = m->tag_xpos[sw->tag[i]], pv = m->tag_xpos[sw->tag[i - 1]];
+        if (!(xp == XPOS_NN || xp == XPOS_JJ || xp == XPOS_VBN) || toks[i].fold_len != 4 ||
+            memcmp(toks[i].fold, "shot", 4) || !fold_in(&toks[i + 1], (const char *const[]){"dead", NULL}))
+            continue;
+        int nx = m->tag_xpos[sw->tag[i + 2]];
+        if (!(nx == XPOS_DT || nx == XPOS_JJ || nx == XPOS_NNP || nx == XPOS_NN || nx == XPOS_NNS || nx == XPOS_CD ||
+              nx == XPOS_PRPS))
+            continue;
+        /* the subject: a noun (or an opening plural in -men read as an adjective) */
+        int men = i == 1 && pv == XPOS_JJ && toks[0].fold_len >= 5 && ends_with(&toks[0], "men");
+        if (!(pv == XPOS_NN || pv == XPOS_NNS || pv == XPOS_NNP || pv == XPOS_NNPS || pv == XPOS_PRP || men))
+            continue;
+        if (men)
+            retag(m, sw, 0, XPOS_NNS, UPOS_NOUN);
+        retag(m, sw, i, XPOS_VBD, UPOS_VERB);
+    }
+    /* "China's commerce ministry banned exports of gallium ...": the
+     * sentence's first verb, an -ed participle right after the subject's
+     * common noun before a noun phrase, with no finite verb in its clause,
+     * is the past tense */
+    for (uint32_t i = 2; i + 1 < n; i++) {
+        int xp = m->tag_xpos[sw->tag[i]], up = m->tag_upos[sw->tag[i]];
+        if (up == UPOS_VERB || up == UPOS_AUX || xp == XPOS_MD) {
+            if (xp != XPOS_VBN || !ends_ed(&toks[i], 5))
+                break;
+            int pv = m->tag_xpos[sw->tag[i - 1]], nx = m->tag_xpos[sw->tag[i + 1]];
+            if (!(pv == XPOS_NN || pv == XPOS_NNS) ||
+                !(nx == XPOS_NNS || nx == XPOS_NN || nx == XPOS_DT || nx == XPOS_PRPS || nx == XPOS_CD))
+                break;
+            int fin = 0;
+            for (uint32_t k = i + 1; k < n && !fin; k++) {
+                int xk = m->tag_xpos[sw->tag[k]];
+                if (xk == XPOS_COMMA || xk == XPOS_CC || xk == XPOS_COLON || xk == XPOS_WDT || xk == XPOS_WP)
+                    break;
+                fin = xk == XPOS_VBD || xk == XPOS_VBZ || xk == XPOS_VBP || xk == XPOS_MD;
+            }
+            if (!fin)
+                retag(m, sw, i, XPOS_VBD, UPOS_VERB);
+            break;
+        }
+        if (xp == XPOS_IN || xp == XPOS_WDT || xp == XPOS_WP || xp == XPOS_COMMA || xp == XPOS_TO)
+            break; /* the first verb must follow the opening noun phrase */
+    }
+    /* "Militiamen stormed the village and torched homes": after a past
+     * verb's object and "and", an -ed word read as an adjective before a
+     * determiner (or, for acts of violence, a plural) is a second verb */
+    {
+        int vbd = n > 1 && m->tag_xpos[sw->tag[1]] == XPOS_VBD;
+        for (uint32_t i = 2; i + 1 < n; i++) {
+            int xp = m->tag_xpos[sw->tag[i]];
+            if (xp == XPOS_VBD)
+                vbd = 1;
+            if (!vbd || !(xp == XPOS_JJ || xp == XPOS_VBN) || !ends_ed(&toks[i], 5) ||
+                m->tag_xpos[sw->tag[i - 1]] != XPOS_CC || !fold_in(&toks[i - 1], (const char *const[]){"and", NULL}))
+                continue;
+            int pp = m->tag_xpos[sw->tag[i - 2]], nx = m->tag_xpos[sw->tag[i + 1]];
+            if (!(pp == XPOS_NN || pp == XPOS_NNS || pp == XPOS_NNP || pp == XPOS_NNPS || pp == XPOS_PRP))
+                continue;
+            int violent = fold_in(&toks[i], (const char *const[]){"torched", "looted", "stormed", "seized", "burned",
+                                                                  "ransacked", "shelled", "bombed", "raided",
+                                                                  "abducted", "kidnapped", "executed", NULL});
+            if (nx == XPOS_DT || nx == XPOS_PRPS || (violent && (nx == XPOS_NNS || nx == XPOS_CD)))
+                retag(m, sw, i, XPOS_VBD, UPOS_VERB);
+        }
+    }
+    /* verbs the tagger reads as nouns or adjectives in wire copy */
+    {
+        /* the first finite verb, for "X plans to ..." */
+        uint32_t first_fin = n;
+        for (uint32_t i = 0; i < n && first_fin == n; i++) {
+            int xp = m->tag_xpos[sw->tag[i]];
+            if (xp == XPOS_VBD || xp == XPOS_VBZ || xp == XPOS_VBP || xp == XPOS_MD)
+                first_fin = i;
+        }
+        static const char *const INTEND[] = {"plans", "aims", "hopes", "intends", "seeks", "vows", "threatens",
+            "pledges", "promises", "agrees", "refuses", "expects", "needs", "wants", "offers", "tries", NULL};
+        static const char *const DEMAND[] = {"demanded", "demands", "demand", "insisted", "insists", "proposed",
+            "recommended", "requested", "suggested", NULL};
+        for (uint32_t i = 1; i + 2 < n; i++) {
+            int xp = m->tag_xpos[sw->tag[i]], pv = m->tag_xpos[sw->tag[i - 1]];
+            /* "Netanyahu plans to visit Washington": a name, then a plural of
+             * intent before "to" and a base verb, before any finite verb */
+            /* (or after a verb of saying: "Ukraine says Russia plans to attack") */
+            int after_say = first_fin < i && i <= first_fin + 3 &&
+                            fold_in(&toks[first_fin], (const char *const[]){"says", "said", "say", "claims",
+                                                                            "claimed", "warned", "warns", "believes",
+                                                                            "believed", NULL});
+            if (xp == XPOS_NNS && (i < first_fin || (after_say && pv != XPOS_JJ)) &&
+                m->tag_xpos[sw->tag[i + 1]] == XPOS_TO &&
+                m->tag_xpos[sw->tag[i + 2]] == XPOS_VB && fold_in(&toks[i], INTEND) &&
+                (pv == XPOS_NNP || pv == XPOS_NNPS || pv == XPOS_PRP ||
+                 /* (a name read as an adjective, not a nationality: "Israeli plans to annex") */
+                 (pv == XPOS_JJ && capitalised(&toks[i - 1]) && i == 1 && toks[0].fold_len > 3 &&
+                  !ends_with(&toks[0], "ian") && !ends_with(&toks[0], "ean") && !ends_with(&toks[0], "can") &&
+                  !ends_with(&toks[0], "man") && !ends_with(&toks[0], "se") && !ends_with(&toks[0], "sh") &&
+                  !ends_with(&toks[0], "ch") && !ends_with(&toks[0], "ic") && !ends_with(&toks[0], "i")))) {
+                int fin = 0; /* no finite verb in its clause after it */
+                for (uint32_t k = i + 3; k < n && !fin; k++) {
+                    int xk = m->tag_xpos[sw->tag[k]];
+                    if (xk == XPOS_COMMA || xk == XPOS_CC || xk == XPOS_COLON)
+                        break;
+                    fin = xk == XPOS_VBD || xk == XPOS_VBZ || xk == XPOS_VBP || xk == XPOS_MD;
+                }
+                if (!fin) {
+                    retag(m, sw, i, XPOS_VBZ, UPOS_VERB);
+                    if (pv == XPOS_JJ)
+                        retag(m, sw, i - 1, XPOS_NNP, UPOS_PROPN);
+                    first_fin = i;
+                }
+            }
+            /* "helped broker a deal": after "help", a noun or adjective
+             * before a determiner is the bare infinitive */
+            if ((xp == XPOS_NN || xp == XPOS_JJ) && fold_in(&toks[i - 1], (const char *const[]){"help", "helped",
+                                                                                               "helps", "helping",
+                                                                                               NULL})) {
+                int nx = m->tag_xpos[sw->tag[i + 1]];
+                if (nx == XPOS_DT || nx == XPOS_PRPS)
+                    retag(m, sw, i, XPOS_VB, UPOS_VERB);
+            }
+            /* "met Scholz and voiced concern", "Guterres voiced alarm":
+             * "voiced" before a noun is the verb */
+            if ((xp == XPOS_JJ || xp == XPOS_VBN) && fold_in(&toks[i], (const char *const[]){"voiced", NULL})) {
+                int nx = m->tag_xpos[sw->tag[i + 1]];
+                /* ("The WHO chief voiced alarm": "chief" read as an adjective) */
+                if (pv == XPOS_JJ && fold_in(&toks[i - 1], (const char *const[]){"chief", NULL})) {
+                    retag(m, sw, i - 1, XPOS_NN, UPOS_NOUN);
+                    pv = XPOS_NN;
+                    if (i >= 2 && m->tag_xpos[sw->tag[i - 2]] == XPOS_WP && (toks[i - 2].flags & TOK_ALLCAPS))
+                        retag(m, sw, i - 2, XPOS_NNP, UPOS_PROPN);
+                }
+                if ((nx == XPOS_NN || nx == XPOS_NNS || nx == XPOS_JJ) &&
+                    (pv == XPOS_CC || pv == XPOS_NNP || pv == XPOS_NNPS || pv == XPOS_NN || pv == XPOS_NNS ||
+                     pv == XPOS_PRP || pv == XPOS_VBZ || pv == XPOS_RB)) {
+                    retag(m, sw, i, XPOS_VBD, UPOS_VERB);
+                    /* (the opening name read as a verb: "Guterres voiced") */
+                    if (i == 1 && pv == XPOS_VBZ && capitalised(&toks[0]))
+                        retag(m, sw, 0, XPOS_NNP, UPOS_PROPN);
+                }
+            }
+            /* "China demanded the United States revoke the sanctions": a
+             * mandative verb, a name, and the name's (subjunctive) verb */
+            if (fold_in(&toks[i - 1], DEMAND) && (xp == XPOS_DT || xp == XPOS_NNP || xp == XPOS_NNPS)) {
+                uint32_t j = i;
+                if (xp == XPOS_DT)
+                    j++;
+                uint32_t j0 = j;
+                while (j < n && j < i + 6 && (m->tag_xpos[sw->tag[j]] == XPOS_NNP || m->tag_xpos[sw->tag[j]] == XPOS_NNPS))
+                    j++;
+                if (j == j0 || j + 1 >= n || capitalised(&toks[j]))
+                    continue;
+                int xj = m->tag_xpos[sw->tag[j]], xn = m->tag_xpos[sw->tag[j + 1]];
+                if ((xj == XPOS_VBP || xj == XPOS_NN) &&
+                    (xn == XPOS_DT || xn == XPOS_PRPS || xn == XPOS_JJ || xn == XPOS_NNS || xn == XPOS_CD))
+                    retag(m, sw, j, XPOS_VB, UPOS_VERB);
+            }
+        }
+    }
     /* "was shot dead by a gunman", "were held by the rebels": after a form
      * of "be" (already read as an auxiliary), an irregular participle read
      * as a noun or adjective before "dead", "by" or a phrase is the
@@ -835,7 +1126,8 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
         int xp = m->tag_xpos[sw->tag[j]];
         /* "it had shot down two jets": a past participle read as a noun */
         static const char *const PART[] = {"shot", "hit", "struck", "cut", "put", "set", "shut", "spread", "fled",
-            "held", "led", "sent", "seized", "fought", "beaten", "bombed", "shelled", "killed", "attacked", NULL};
+            "held", "led", "sent", "seized", "fought", "beaten", "bombed", "shelled", "killed", "attacked", "cast",
+            "withheld", NULL};
         if (have && (xp == XPOS_NN || xp == XPOS_JJ) && fold_in(&toks[j], PART)) {
             retag(m, sw, j, XPOS_VBN, UPOS_VERB);
             xp = XPOS_VBN;
@@ -1054,9 +1346,11 @@ static void fix_final_attribution(const syntax_model *m, syntax_ws *ws, const to
     while (a > 0) {
         int u = m->tag_upos[sw->tag[a - 1]];
         int32_t h = st->head[a - 1];
+        /* (the possessive "'s" hangs on the name before it) */
+        int poss = m->tag_xpos[sw->tag[a - 1]] == XPOS_POS && a >= 2 && h == (int32_t)(a - 2);
         if (!(u == UPOS_DET || u == UPOS_ADJ || u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_NUM ||
               u == UPOS_PART || (u == UPOS_PRON && m->tag_xpos[sw->tag[a - 1]] == XPOS_PRPS)) ||
-            h < (int32_t)(a - 1) || h > (int32_t)s)
+            (!poss && (h < (int32_t)(a - 1) || h > (int32_t)s)))
             break;
         a--;
     }
@@ -1189,7 +1483,7 @@ static void fix_punct_heads(const syntax_model *m, syntax_ws *ws, const tok *tok
 /* Attachments around nouns the parser gets wrong in news copy: a determined
  * noun read as an open complement, a participle with an agent after the
  * object, a gerund right after a noun, a determiner hung on a verb. */
-static void fix_noun_attachments(const syntax_model *m, syntax_ws *ws, uint32_t n)
+static void fix_noun_attachments(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
 {
     syn_words *sw = &ws->sw;
     syn_state *st = &ws->st;
@@ -1229,8 +1523,12 @@ static void fix_noun_attachments(const syntax_model *m, syntax_ws *ws, uint32_t 
                 o = (int32_t)k;
             if (st->head[k] == (int32_t)c && st->label[k] == DEP_OBL_AGENT)
                 agent = 1;
+            /* (or a "to" phrase right after it: "revenues owed to the PA") */
+            if (k > c + 1 && st->head[k] == (int32_t)c && st->label[k] == DEP_OBL && toks && toks[c + 1].fold &&
+                fold_in(&toks[c + 1], (const char *const[]){"to", NULL}) && st->head[c + 1] == (int32_t)k)
+                agent = 1;
         }
-        if (o >= 0 && agent && (uint32_t)o + 1 == c) {
+        if (o >= 0 && agent && (uint32_t)o + 1 == c && m->tag_upos[sw->tag[o]] != UPOS_PRON) {
             st->head[c] = o;
             st->label[c] = DEP_ACL;
         }
@@ -1698,6 +1996,1023 @@ static void fix_double_subject(const syntax_model *m, syntax_ws *ws, uint32_t n)
     }
 }
 
+/* is word a inside the subtree of word b? (walks up from a) */
+static int in_subtree(const syn_state *st, uint32_t n, int32_t a, int32_t b)
+{
+    for (uint32_t steps = 0; a >= 0 && (uint32_t)a < n && steps <= n; steps++, a = st->head[a])
+        if (a == b)
+            return 1;
+    return 0;
+}
+
+/* "Russian Foreign Minister Sergei Lavrov on Wednesday described ...",
+ * "Indian External Affairs Minister S. Jaishankar rejected ...": a sentence
+ * opening with a capitalised title before its subject's name, where the
+ * parser made a word of the title the root (the verb its complement) or hung
+ * it on the verb (as a second subject, an adverb).  The stray title words go
+ * to the title's head (or the name), and the verb becomes the root. */
+static void fix_opening_title(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold || n < 4)
+        return;
+    uint32_t f = 0;
+    while (f < n && m->tag_upos[sw->tag[f]] != UPOS_VERB && m->tag_upos[sw->tag[f]] != UPOS_AUX)
+        f++;
+    if (f >= n || f < 3)
+        return;
+    int xf = m->tag_xpos[sw->tag[f]];
+    if (!(xf == XPOS_VBD || xf == XPOS_VBZ || xf == XPOS_VBP || xf == XPOS_MD))
+        return;
+    int32_t v = (int32_t)f;
+    if (m->tag_upos[sw->tag[f]] == UPOS_AUX) {
+        v = st->head[f];
+        if (v <= (int32_t)f || (uint32_t)v >= n || m->tag_upos[sw->tag[v]] != UPOS_VERB)
+            return;
+    }
+    /* the subject: the last name before the verb that is its subject */
+    int32_t s = -1;
+    for (uint32_t k = 0; k < f; k++)
+        if (st->head[k] == v && (st->label[k] == DEP_NSUBJ || st->label[k] == DEP_NSUBJ_PASS) &&
+            m->tag_upos[sw->tag[k]] == UPOS_PROPN)
+            s = (int32_t)k;
+    if (s < 2)
+        return;
+    /* the opening: capitalised adjectives and names only */
+    for (uint32_t k = 0; k <= (uint32_t)s; k++) {
+        int u = m->tag_upos[sw->tag[k]];
+        if (!capitalised(&toks[k]) || !(u == UPOS_ADJ || u == UPOS_PROPN || u == UPOS_NOUN))
+            return;
+    }
+    /* between the name and the verb: its own words or "on <day>", adverbs */
+    for (uint32_t k = (uint32_t)s + 1; k < f; k++) {
+        int u = m->tag_upos[sw->tag[k]];
+        if (u == UPOS_VERB || u == UPOS_PUNCT || u == UPOS_CCONJ || u == UPOS_SCONJ || u == UPOS_PRON)
+            return;
+    }
+    int32_t desc = -1;
+    for (uint32_t k = 0; k < (uint32_t)s; k++)
+        if (st->label[k] == DEP_NMOD_DESC && st->head[k] >= 0 && st->head[k] <= s)
+            desc = (int32_t)k;
+    int32_t root = -1;
+    int stray = 0;
+    for (uint32_t k = 0; k < (uint32_t)s; k++) {
+        int32_t h = st->head[k];
+        if (h >= 0 && h <= s)
+            continue;
+        if ((uint32_t)h >= n)
+            root = (int32_t)k;
+        stray = 1;
+    }
+    if (!stray)
+        return;
+    if (root >= 0 && !in_subtree(st, n, v, root))
+        return;
+    if (root >= 0) {
+        for (uint32_t k = 0; k < n; k++)
+            if (st->head[k] == root && (k > (uint32_t)s))
+                st->head[k] = v;
+        st->head[v] = (int32_t)n;
+        st->label[v] = DEP_ROOT;
+    }
+    for (uint32_t k = 0; k < (uint32_t)s; k++) {
+        int32_t h = st->head[k];
+        if (h >= 0 && h <= s)
+            continue;
+        int32_t to = desc > (int32_t)k ? desc : s;
+        if (in_subtree(st, n, to, (int32_t)k))
+            to = s;
+        if (in_subtree(st, n, to, (int32_t)k))
+            continue;
+        st->head[k] = to;
+        st->label[k] = m->tag_upos[sw->tag[k]] == UPOS_ADJ ? DEP_AMOD : DEP_COMPOUND;
+    }
+}
+
+/* "praised Qatar, Egypt and Turkey", "attacked Lebanon, Syria and Yemen":
+ * the second member of a list of nouns after a verb's object, read as a
+ * conjunct of the verb (the third member on it, with the conjunction), is
+ * the object's conjunct, and so are the later members. */
+static void fix_list_coordination(const syntax_model *m, syntax_ws *ws, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    for (uint32_t c = 3; c < n; c++) {
+        int32_t v = st->head[c];
+        int u = m->tag_upos[sw->tag[c]];
+        if (st->label[c] != DEP_CONJ || v < 0 || (uint32_t)v >= c || m->tag_upos[sw->tag[v]] != UPOS_VERB ||
+            !(u == UPOS_NOUN || u == UPOS_PROPN) || m->tag_xpos[sw->tag[c - 1]] != XPOS_COMMA)
+            continue;
+        /* no conjunction of its own; a later conjunct with one */
+        int own_cc = 0, later = -1;
+        for (uint32_t k = (uint32_t)v + 1; k < n; k++) {
+            if (st->head[k] == (int32_t)c && st->label[k] == DEP_CC && k < c)
+                own_cc = 1;
+            if (st->head[k] == (int32_t)c && st->label[k] == DEP_CONJ && k > c && later < 0) {
+                for (uint32_t q = c + 1; q < k; q++)
+                    if (st->head[q] == (int32_t)k && st->label[q] == DEP_CC)
+                        later = (int32_t)k;
+            }
+        }
+        if (own_cc || later < 0)
+            continue;
+        /* the word before the comma lies in the phrase of the verb's
+         * nominal object (or oblique), with nothing verbal between */
+        int32_t o = -1;
+        for (uint32_t k = (uint32_t)v + 1; k + 1 < c; k++)
+            if (st->head[k] == v && (st->label[k] == DEP_OBJ || st->label[k] == DEP_OBL) &&
+                m->tag_upos[sw->tag[k]] == m->tag_upos[sw->tag[c]])
+                o = (int32_t)k;
+        if (o < 0)
+            continue;
+        int ok = 1;
+        for (uint32_t k = (uint32_t)o + 1; k + 1 < c && ok; k++)
+            ok = m->tag_upos[sw->tag[k]] != UPOS_VERB && m->tag_upos[sw->tag[k]] != UPOS_AUX &&
+                 in_subtree(st, n, (int32_t)k, o);
+        if (!ok || !in_subtree(st, n, (int32_t)(c - 2), o))
+            continue;
+        st->head[c] = o;
+        for (uint32_t k = c + 1; k < n; k++)
+            if (st->head[k] == (int32_t)c && st->label[k] == DEP_CONJ)
+                st->head[k] = o;
+    }
+}
+
+/* "ordered U.S. diplomats to leave", "sent 200 police officers to Haiti to
+ * reinforce the mission": an infinitive read as a modifier of the verb's
+ * object is the verb's: its complement after a verb of ordering or urging
+ * (the object is its subject), its purpose after a verb of sending, and a
+ * "to" phrase on the object of a verb of sending is where it is sent. */
+static void fix_object_infinitive(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const CONTROL[] = {"order", "urg", "ask", "told", "tell", "forc", "allow", "invit",
+        "encourag", "persuad", "instruct", "authoris", "authoriz", "permit", "compel", "requir", "advis", "direct",
+        "enabl", "pressur", "warn", NULL};
+    static const char *const SEND[] = {"sent", "send", "deploy", "dispatch", "airlift", "redeploy", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t o = 1; o + 2 < n; o++) {
+        int32_t v = st->head[o];
+        int u = m->tag_upos[sw->tag[o]];
+        if (st->label[o] != DEP_OBJ || v < 0 || (uint32_t)v >= o || m->tag_upos[sw->tag[v]] != UPOS_VERB ||
+            !(u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON))
+            continue;
+        int send = fold_stem(&toks[v], SEND), control = !send && fold_stem(&toks[v], CONTROL);
+        if (!send && !control)
+            continue;
+        int moved = 0;
+        for (uint32_t c = o + 2; c < n; c++) {
+            if (st->head[c] != (int32_t)o)
+                continue;
+            /* "to Haiti" on the object of a verb of sending */
+            if (send && st->label[c] == DEP_NMOD && m->tag_upos[sw->tag[c]] == UPOS_PROPN &&
+                fold_in(&toks[c - 1], (const char *const[]){"to", NULL}) && st->head[c - 1] == (int32_t)c) {
+                st->head[c] = v;
+                st->label[c] = DEP_OBL;
+                moved = 1;
+                continue;
+            }
+            /* ("sent troops to fight alongside Russia": the troops' fight) */
+            if (send && !moved)
+                continue;
+            if (st->label[c] != DEP_ACL || m->tag_xpos[sw->tag[c]] != XPOS_VB ||
+                !fold_in(&toks[c - 1], (const char *const[]){"to", NULL}) || st->head[c - 1] != (int32_t)c)
+                continue;
+            /* only the object's phrase between it and the infinitive */
+            int ok = 1;
+            for (uint32_t k = o + 1; k + 1 < c && ok; k++) {
+                /* (or a phrase already moved to the verb: "to Haiti") */
+                int32_t top = (int32_t)k;
+                for (uint32_t steps = 0; steps < n && top >= 0 && (uint32_t)top < n && st->head[top] != v; steps++)
+                    top = st->head[top];
+                ok = top >= (int32_t)o && top < (int32_t)c && st->head[top] == v;
+            }
+            if (!ok)
+                continue;
+            st->head[c] = v;
+            st->label[c] = send ? DEP_ADVCL : DEP_XCOMP;
+        }
+    }
+}
+
+/* "accused Russia of torturing prisoners", "blamed Israel for killing
+ * civilians": after a verb of accusing or blaming, an -ing word between
+ * "of/for" and a noun, read as the noun's adjective, is the verb of a
+ * clause the preposition marks, with the noun its object. */
+static void fix_accused_of_gerund(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const ACCUSE[] = {"accus", "blam", "charg", "condemn", "criticis", "criticiz", "suspect",
+        "convict", "sanction", "punish", "arrest", "indict", "denounc", "prais", "thank", "fault", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    /* "accused the minister of taking bribes": the clause read as the object's */
+    for (uint32_t g = 3; g + 1 < n; g++) {
+        int32_t o = st->head[g];
+        if (m->tag_xpos[sw->tag[g]] != XPOS_VBG || st->label[g] != DEP_ACL || o < 1 || o >= (int32_t)g - 1 ||
+            st->label[o] != DEP_OBJ || !fold_in(&toks[g - 1], (const char *const[]){"of", "for", NULL}) ||
+            st->head[g - 1] != (int32_t)g)
+            continue;
+        int32_t v = st->head[o];
+        if (v < 0 || v >= o || m->tag_upos[sw->tag[v]] != UPOS_VERB || !fold_stem(&toks[v], ACCUSE))
+            continue;
+        st->head[g] = v;
+        st->label[g] = DEP_ADVCL;
+        st->label[g - 1] = DEP_MARK;
+    }
+    for (uint32_t g = 2; g + 1 < n; g++) {
+        int32_t q = st->head[g];
+        if (m->tag_xpos[sw->tag[g]] != XPOS_VBG || st->label[g] != DEP_AMOD || q <= (int32_t)g || (uint32_t)q >= n)
+            continue;
+        uint32_t p = g - 1;
+        if (!fold_in(&toks[p], (const char *const[]){"of", "for", NULL}) || st->head[p] != q ||
+            st->label[p] != DEP_CASE)
+            continue;
+        int32_t v = st->head[q];
+        /* (or hung on the verb's object: "accused the government of ignoring warnings") */
+        if (v >= 0 && (uint32_t)v < n && st->label[q] == DEP_NMOD && st->label[v] == DEP_OBJ && st->head[v] >= 0 &&
+            st->head[v] < v)
+            v = st->head[v];
+        else if (st->label[q] != DEP_OBL)
+            continue;
+        if (v < 0 || (uint32_t)v >= p || m->tag_upos[sw->tag[v]] != UPOS_VERB || !fold_stem(&toks[v], ACCUSE))
+            continue;
+        int qu = m->tag_upos[sw->tag[q]];
+        if (!(qu == UPOS_NOUN || qu == UPOS_PROPN))
+            continue;
+        /* the words between are the noun's own */
+        int ok = 1;
+        for (uint32_t k = g + 1; k < (uint32_t)q && ok; k++)
+            ok = in_subtree(st, n, (int32_t)k, q);
+        if (!ok)
+            continue;
+        st->head[g] = v;
+        st->label[g] = DEP_ADVCL;
+        st->head[p] = (int32_t)g;
+        st->label[p] = DEP_MARK;
+        st->head[q] = (int32_t)g;
+        st->label[q] = DEP_OBJ;
+    }
+}
+
+/* "Russia pulled out of Mali", "walked out of the talks": "out" right
+ * after a verb, with "of" after it, both read as prepositions of the noun,
+ * is the verb's particle; "of" alone marks the noun. */
+static void fix_out_of(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t i = 1; i + 2 < n; i++) {
+        int32_t q = st->head[i];
+        if (st->label[i] != DEP_CASE || q <= (int32_t)i + 1 || (uint32_t)q >= n ||
+            !fold_in(&toks[i], (const char *const[]){"out", NULL}) ||
+            !fold_in(&toks[i + 1], (const char *const[]){"of", NULL}) || st->head[i + 1] != q)
+            continue;
+        int32_t v = st->head[q];
+        if (v != (int32_t)(i - 1) || m->tag_upos[sw->tag[v]] != UPOS_VERB)
+            continue;
+        st->head[i] = v;
+        st->label[i] = DEP_COMPOUND_PRT;
+        retag(m, sw, i, XPOS_RP, UPOS_ADP);
+    }
+}
+
+/* "held two French citizens hostage", "took the crew captive": "hostage"
+ * after the object of "take/hold/keep" is the verb's open complement, not
+ * the head of the object (with the people as its compound) nor a verb. */
+static void fix_hostage(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const TAKE[] = {"take", "took", "taking", "taken", "hold", "held", "holding", "keep", "kept",
+        "keeping", NULL};
+    static const char *const HOSTAGE[] = {"hostage", "hostages", "captive", "captives", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t h = 2; h < n; h++) {
+        if (toks[h].fold_len < 7 || !fold_in(&toks[h], HOSTAGE))
+            continue;
+        int32_t v = st->head[h];
+        if (v < 0 || (uint32_t)v + 1 >= h || m->tag_upos[sw->tag[v]] != UPOS_VERB || !fold_in(&toks[v], TAKE))
+            continue;
+        uint32_t p = h - 1;
+        int pu = m->tag_upos[sw->tag[p]];
+        if (!(pu == UPOS_NOUN || pu == UPOS_PROPN || pu == UPOS_PRON))
+            continue;
+        int l = st->label[h];
+        if (l == DEP_OBJ) {
+            /* the people: the noun before, as the compound of "hostage"
+             * (or a second object, which fix_double_object would make one) */
+            if (!(st->head[p] == (int32_t)h && (st->label[p] == DEP_COMPOUND || st->label[p] == DEP_NSUBJ)) &&
+                !(st->head[p] == v && st->label[p] == DEP_OBJ))
+                continue;
+            for (uint32_t k = (uint32_t)v + 1; k < p; k++)
+                if (st->head[k] == (int32_t)h)
+                    st->head[k] = (int32_t)p;
+            for (uint32_t k = h + 1; k < n; k++)
+                if (st->head[k] == (int32_t)h)
+                    st->head[k] = v;
+            st->head[p] = v;
+            st->label[p] = DEP_OBJ;
+        } else if (!(l == DEP_CCOMP || l == DEP_XCOMP || l == DEP_CONJ || l == DEP_DEP || l == DEP_PARATAXIS)) {
+            continue;
+        } else {
+            /* the object must come before it */
+            int obj = 0;
+            for (uint32_t k = (uint32_t)v + 1; k < h && !obj; k++)
+                obj = st->head[k] == v && st->label[k] == DEP_OBJ;
+            if (!obj)
+                continue;
+            for (uint32_t k = h + 1; k < n; k++)
+                if (st->head[k] == (int32_t)h && st->label[k] != DEP_PUNCT)
+                    st->head[k] = v; /* "in 2019" */
+        }
+        st->label[h] = DEP_XCOMP;
+        int plural = toks[h].fold[toks[h].fold_len - 1] == 's';
+        retag(m, sw, h, plural ? XPOS_NNS : XPOS_NN, UPOS_NOUN);
+    }
+}
+
+/* "will send Ukraine long-range ATACMS missiles", "granted Pakistan a $2
+ * billion loan": after a verb of giving, a name right after the verb and
+ * a noun phrase with no preposition after it are the indirect and direct
+ * objects (the parser made the thing an oblique, a second object, or hung
+ * the name on it). */
+static void fix_ditransitive(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const GIVE[] = {"give", "gave", "given", "giving", "send", "sent", "offer", "grant", "sell",
+        "sold", "hand", "lend", "lent", "promis", "deliver", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t v = 1; v + 3 < n; v++) {
+        if (m->tag_upos[sw->tag[v]] != UPOS_VERB || !fold_stem(&toks[v], GIVE))
+            continue;
+        uint32_t r = v + 1;
+        if (m->tag_upos[sw->tag[r]] != UPOS_PROPN)
+            continue;
+        /* the name's own words (a flat name) */
+        uint32_t e = r;
+        while (e + 1 < n && st->head[e + 1] == (int32_t)r && st->label[e + 1] == DEP_FLAT)
+            e++;
+        uint32_t b = e + 1;
+        if (b >= n)
+            continue;
+        int xb = m->tag_xpos[sw->tag[b]];
+        if (!(xb == XPOS_DT || xb == XPOS_CD || xb == XPOS_JJ || xb == XPOS_JJR || xb == XPOS_NN || xb == XPOS_NNS ||
+              xb == XPOS_NNP || xb == XPOS_DOLLAR))
+            continue;
+        /* the thing: the head of the phrase from b on, hung on the verb */
+        uint32_t q = b;
+        for (uint32_t steps = 0; steps < 12 && st->head[q] > (int32_t)q && (uint32_t)st->head[q] < n &&
+                                 st->head[q] != (int32_t)v; steps++)
+            q = (uint32_t)st->head[q];
+        int lq = st->label[q];
+        if (st->head[q] != (int32_t)v || m->tag_upos[sw->tag[q]] != UPOS_NOUN ||
+            !(lq == DEP_OBJ || lq == DEP_OBL || lq == DEP_OBL_UNMARKED || lq == DEP_DEP || lq == DEP_OBL_NPMOD))
+            continue;
+        /* ("sent Ukraine last week": a time, not a thing) */
+        if (fold_in(&toks[q], (const char *const[]){"week", "weeks", "month", "months", "year", "years", "day",
+                                                     "days", "weekend", "time", "times", "morning", "night",
+                                                     "evening", "afternoon", "hour", "hours", NULL}))
+            continue;
+        int ok = 1;
+        for (uint32_t k = b; k < q && ok; k++)
+            ok = in_subtree(st, n, (int32_t)k, (int32_t)q) && st->label[k] != DEP_CASE;
+        int32_t hr = st->head[r];
+        int lr = st->label[r];
+        if (!ok || !((hr == (int32_t)v && (lr == DEP_OBJ || lr == DEP_IOBJ || lr == DEP_OBL_UNMARKED || lr == DEP_DEP)) ||
+                     (hr == (int32_t)q && (lr == DEP_DISCOURSE || lr == DEP_COMPOUND || lr == DEP_DEP ||
+                                           lr == DEP_NMOD_UNMARKED || lr == DEP_VOCATIVE))))
+            continue;
+        /* the name and the thing must not touch: "sent Navy ships",
+         * "offered Patriot batteries" are one phrase */
+        if (q == b)
+            continue;
+        st->head[r] = (int32_t)v;
+        st->label[r] = DEP_IOBJ;
+        st->label[q] = DEP_OBJ;
+    }
+}
+
+/* "supplied Pakistan with J-10C fighter jets", "its first batch of F-16
+ * fighter jets": a model designation (letters, a hyphen, a number) before a
+ * noun modifies that noun; the parser hung it (with the preposition) on the
+ * verb and left the noun on its own.  The noun takes the designation's place
+ * and the designation is its compound. */
+static void fix_model_designation(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t i = 1; i + 2 < n; i++) {
+        uint32_t A = i - 1, B = i + 1;
+        if (toks[i].fold_len != 1 || toks[i].fold[0] != '-' || toks[A].end != toks[i].start ||
+            toks[i].end != toks[B].start || !capitalised(&toks[A]) || toks[A].form_len > 7 ||
+            !(toks[B].form[0] >= '0' && toks[B].form[0] <= '9'))
+            continue;
+        /* the noun after it, up its compounds and modifiers */
+        uint32_t q = B + 1;
+        if (m->tag_upos[sw->tag[q]] != UPOS_NOUN)
+            continue;
+        for (uint32_t steps = 0; steps < 6 && st->head[q] > (int32_t)q && (uint32_t)st->head[q] < n &&
+                                 (st->label[q] == DEP_COMPOUND || st->label[q] == DEP_AMOD) &&
+                                 m->tag_upos[sw->tag[st->head[q]]] == UPOS_NOUN; steps++)
+            q = (uint32_t)st->head[q];
+        if (in_subtree(st, n, (int32_t)A, (int32_t)q))
+            continue;
+        int32_t hA = st->head[A];
+        int lA = st->label[A];
+        if (hA < 0 || (uint32_t)hA >= n || in_subtree(st, n, hA, (int32_t)q) || in_subtree(st, n, hA, (int32_t)A))
+            continue;
+        /* the words before the designation that hang on it go to the noun */
+        for (uint32_t k = 0; k < A; k++)
+            if (st->head[k] == (int32_t)A)
+                st->head[k] = (int32_t)q;
+        for (uint32_t k = B + 1; k < n; k++)
+            if (st->head[k] == (int32_t)A)
+                st->head[k] = (int32_t)q;
+        if (st->head[B] != (int32_t)A) {
+            st->head[B] = (int32_t)A;
+            st->label[B] = DEP_FLAT;
+        }
+        st->head[i] = (int32_t)B;
+        st->label[i] = DEP_PUNCT;
+        if (st->head[q] != hA || lA == DEP_OBL || lA == DEP_NMOD) {
+            st->head[q] = hA;
+            st->label[q] = lA;
+        }
+        st->head[A] = (int32_t)q;
+        st->label[A] = DEP_COMPOUND;
+        if (m->tag_upos[sw->tag[A]] != UPOS_PROPN)
+            retag(m, sw, A, XPOS_NNP, UPOS_PROPN);
+    }
+}
+
+/* the head of a titled name in words [b, e] (all capitalised): the name
+ * the title describes (the head of an nmod:desc inside), else the last word
+ * hung outside; -1 when there is none */
+static int32_t titled_name_head(const syn_state *st, uint32_t b, uint32_t e)
+{
+    int32_t h = -1;
+    for (uint32_t k = b; k <= e; k++)
+        if (st->label[k] == DEP_NMOD_DESC && st->head[k] >= (int32_t)b && st->head[k] <= (int32_t)e)
+            h = st->head[k];
+    if (h >= 0)
+        return h;
+    /* (several: the last, "German Chancellor Olaf Scholz" read as three) */
+    for (uint32_t k = b; k <= e; k++)
+        if (st->head[k] < (int32_t)b || st->head[k] > (int32_t)e)
+            h = (int32_t)k;
+    return h;
+}
+
+/* hang the words of [b, e] that hang outside it (other than h) inside it:
+ * before the title's last word on that word, else on the name */
+static void gather_titled_name(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t b, uint32_t e,
+                               int32_t h, uint32_t n)
+{
+    syn_state *st = &ws->st;
+    int32_t desc = -1;
+    for (uint32_t k = b; k <= e; k++)
+        if (st->label[k] == DEP_NMOD_DESC && st->head[k] == h)
+            desc = (int32_t)k;
+    for (uint32_t k = b; k <= e; k++) {
+        if ((int32_t)k == h || (st->head[k] >= (int32_t)b && st->head[k] <= (int32_t)e))
+            continue;
+        int32_t to = desc > (int32_t)k ? desc : h;
+        if (in_subtree(st, n, to, (int32_t)k))
+            continue;
+        st->head[k] = to;
+        /* (a nationality read as a name is an adjective: "Azerbaijani") */
+        int adj = m->tag_upos[ws->sw.tag[k]] == UPOS_ADJ ||
+                  (k == b && (ends_with(&toks[k], "an") || ends_with(&toks[k], "i") || ends_with(&toks[k], "ese") ||
+                              ends_with(&toks[k], "ish")));
+        st->label[k] = adj ? DEP_AMOD : DEP_COMPOUND;
+    }
+}
+
+/* "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham
+ * Aliyev signed ...", "Russian President Vladimir Putin and Chinese
+ * President Xi Jinping signed ...": an opening pair of titled names joined
+ * by "and" is the coordinated subject of the verb after it, whatever the
+ * parser made of the titles' adjectives (a root, an oblique, a conjunct). */
+static void fix_titled_pair(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold || n < 7)
+        return;
+    uint32_t cc = 0, f = 0;
+    for (uint32_t k = 0; k < n && !f; k++) {
+        int u = m->tag_upos[sw->tag[k]];
+        if (u == UPOS_VERB || u == UPOS_AUX) {
+            f = k;
+            break;
+        }
+        if (u == UPOS_CCONJ && fold_in(&toks[k], (const char *const[]){"and", NULL}) && !cc) {
+            cc = k;
+            continue;
+        }
+        if (fold_in(&toks[k], (const char *const[]){"of", NULL}) && k > 0 && capitalised(&toks[k - 1]))
+            continue;
+        /* (a common noun before a name: "North Korean leader Kim Jong Un") */
+        if (!capitalised(&toks[k]) && u == UPOS_NOUN && k + 1 < n && capitalised(&toks[k + 1]) &&
+            m->tag_upos[sw->tag[k + 1]] == UPOS_PROPN)
+            continue;
+        if (!capitalised(&toks[k]) || !(u == UPOS_ADJ || u == UPOS_PROPN || u == UPOS_NOUN))
+            return;
+    }
+    if (!f || cc < 2 || cc + 2 >= f)
+        return;
+    int xf = m->tag_xpos[sw->tag[f]];
+    if (!(xf == XPOS_VBD || xf == XPOS_VBZ || xf == XPOS_VBP || xf == XPOS_MD))
+        return;
+    int32_t v = (int32_t)f;
+    if (m->tag_upos[sw->tag[f]] == UPOS_AUX) {
+        v = st->head[f];
+        if (v <= (int32_t)f || (uint32_t)v >= n || m->tag_upos[sw->tag[v]] != UPOS_VERB)
+            return;
+    }
+    /* two titled names, each with a title (an adjective or title before the name) */
+    int32_t a = titled_name_head(st, 0, cc - 1), b = titled_name_head(st, cc + 1, f - 1);
+    if (a <= 0 || b <= (int32_t)cc + 1 || m->tag_upos[sw->tag[a]] != UPOS_PROPN ||
+        m->tag_upos[sw->tag[b]] != UPOS_PROPN)
+        return;
+    /* already right: a the subject, b its conjunct, the titles inside */
+    if (st->head[a] == v && st->label[a] == DEP_NSUBJ && st->head[b] == a && st->label[b] == DEP_CONJ) {
+        int stray = 0;
+        for (uint32_t k = 0; k < f && !stray; k++)
+            stray = (int32_t)k != a && (int32_t)k != b && k != cc &&
+                    (k < cc ? (st->head[k] < 0 || st->head[k] >= (int32_t)cc)
+                            : (st->head[k] <= (int32_t)cc || st->head[k] >= (int32_t)f));
+        if (!stray)
+            return;
+    }
+    /* the verb must hang outside the names, or be the complement of a root inside them */
+    int32_t hv = st->head[v];
+    int root_inside = 0;
+    if (hv >= 0 && hv < (int32_t)f) {
+        int32_t r = hv;
+        for (uint32_t steps = 0; steps < n && r >= 0 && (uint32_t)r < n; steps++) {
+            if ((uint32_t)st->head[r] >= n) {
+                root_inside = r < (int32_t)f;
+                break;
+            }
+            r = st->head[r];
+        }
+        if (!root_inside)
+            return;
+    }
+    uint32_t e = (uint32_t)f;
+    if (root_inside) {
+        int32_t oldroot = -1;
+        for (uint32_t k = 0; k < f; k++)
+            if ((uint32_t)st->head[k] >= n)
+                oldroot = (int32_t)k;
+        for (uint32_t k = e; k < n; k++)
+            if (st->head[k] >= 0 && st->head[k] < (int32_t)f && (int32_t)k != v)
+                st->head[k] = v;
+        st->head[v] = (int32_t)n;
+        st->label[v] = DEP_ROOT;
+        if (oldroot >= 0 && oldroot != a && oldroot != b) {
+            st->head[oldroot] = v; /* for now; gathered below */
+            st->label[oldroot] = DEP_DEP;
+        }
+    }
+    st->head[a] = v;
+    st->label[a] = DEP_NSUBJ;
+    st->head[b] = a;
+    st->label[b] = DEP_CONJ;
+    st->head[cc] = b;
+    st->label[cc] = DEP_CC;
+    gather_titled_name(m, ws, toks, 0, cc - 1, a, n);
+    gather_titled_name(m, ws, toks, cc + 1, f - 1, b, n);
+}
+
+/* "at a meeting in Argyle, St Vincent, on Thursday", "in Kharkiv, Ukraine,":
+ * a name between commas right after a place in an "in/at/near" phrase is
+ * that place's apposition (its country or region), not an argument of the
+ * verb.  What the name took after its second comma goes back to the verb. */
+static void fix_place_apposition(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t c = 3; c + 1 < n; c++) {
+        int32_t v = st->head[c];
+        int l = st->label[c];
+        if (m->tag_upos[sw->tag[c]] != UPOS_PROPN || v < 0 || (uint32_t)v >= n ||
+            !(l == DEP_OBJ || l == DEP_NSUBJ || l == DEP_OBL || l == DEP_DEP || l == DEP_CONJ || l == DEP_IOBJ ||
+              l == DEP_OBL_UNMARKED || l == DEP_PARATAXIS))
+            continue;
+        /* its phrase: the words before it that hang on it (a title, "St") */
+        uint32_t b = c;
+        while (b > 0 && st->head[b - 1] == (int32_t)c && m->tag_upos[sw->tag[b - 1]] == UPOS_PROPN)
+            b--;
+        uint32_t e = c;
+        while (e + 1 < n && st->head[e + 1] == (int32_t)c && st->label[e + 1] == DEP_FLAT)
+            e++;
+        if (b < 2 || m->tag_xpos[sw->tag[b - 1]] != XPOS_COMMA || e + 1 >= n)
+            continue;
+        int xe = m->tag_xpos[sw->tag[e + 1]];
+        if (!(xe == XPOS_COMMA || xe == XPOS_PERIOD))
+            continue;
+        uint32_t p = b - 2;
+        if (m->tag_upos[sw->tag[p]] != UPOS_PROPN || (uint32_t)v == p)
+            continue;
+        /* p is the head of an "in/at/near" phrase (past its flat words) */
+        while (p > 0 && st->label[p] == DEP_FLAT && st->head[p] >= 0 && (uint32_t)st->head[p] < p)
+            p = (uint32_t)st->head[p];
+        int in = 0;
+        for (uint32_t k = p >= 3 ? p - 3 : 0; k < p; k++)
+            if (st->head[k] == (int32_t)p && st->label[k] == DEP_CASE &&
+                fold_in(&toks[k], (const char *const[]){"in", "at", "near", NULL}))
+                in = 1;
+        if (!in || in_subtree(st, n, (int32_t)p, (int32_t)c))
+            continue;
+        /* the comma before and the name's words hang together */
+        st->head[c] = (int32_t)p;
+        st->label[c] = DEP_APPOS;
+        st->head[b - 1] = (int32_t)c;
+        st->label[b - 1] = DEP_PUNCT;
+        if (xe == XPOS_COMMA)
+            for (uint32_t k = e + 1; k < n; k++)
+                if (st->head[k] == (int32_t)c)
+                    st->head[k] = k == e + 1 ? (int32_t)c : v;
+    }
+}
+
+/* Three small attachments of wire copy: "Police tear-gassed protesters"
+ * (the verb after a hyphen read as a clause under its first part: it takes
+ * that word's place, the word its compound); "shot dead a journalist"
+ * ("dead" read as the object's adjective is the verb's complement); "spoke
+ * for two hours on the phone on Tuesday" (the phone and the day read as
+ * modifiers of the duration are the verb's). */
+static void fix_wire_attachments(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t i = 2; i < n; i++) {
+        uint32_t x = i - 2;
+        if (m->tag_xpos[sw->tag[i]] != XPOS_VBD || toks[i - 1].fold_len != 1 || toks[i - 1].fold[0] != '-' ||
+            toks[x].end != toks[i - 1].start || toks[i - 1].end != toks[i].start || st->head[i] != (int32_t)x ||
+            m->tag_upos[sw->tag[x]] != UPOS_NOUN)
+            continue;
+        st->head[i] = st->head[x];
+        st->label[i] = (uint32_t)st->head[x] >= n ? DEP_ROOT : st->label[x];
+        for (uint32_t k = 0; k < n; k++)
+            if (st->head[k] == (int32_t)x && k != i)
+                st->head[k] = (int32_t)i;
+        st->head[i - 1] = (int32_t)x;
+        st->label[i - 1] = DEP_PUNCT;
+        st->head[x] = (int32_t)i;
+        st->label[x] = DEP_COMPOUND;
+    }
+    for (uint32_t i = 1; i + 1 < n; i++) {
+        uint32_t v = i - 1;
+        if (!fold_in(&toks[i], (const char *const[]){"dead", NULL}) || st->head[i] == (int32_t)v ||
+            m->tag_upos[sw->tag[v]] != UPOS_VERB ||
+            !fold_in(&toks[v], (const char *const[]){"shot", "shoot", "shoots", "shooting", "gunned", NULL}))
+            continue;
+        int32_t h = st->head[i];
+        if (h <= (int32_t)i || (uint32_t)h >= n || st->label[i] != DEP_AMOD || !in_subtree(st, n, h, (int32_t)v))
+            continue;
+        st->head[i] = (int32_t)v;
+        st->label[i] = DEP_XCOMP;
+        retag(m, sw, i, XPOS_JJ, UPOS_ADJ);
+    }
+    static const char *const DURATION[] = {"hour", "hours", "minute", "minutes", "day", "days", "week", "weeks",
+        "month", "months", NULL};
+    static const char *const ON[] = {"on", "by", "over", "via", NULL};
+    for (uint32_t d = 1; d + 2 < n; d++) {
+        int32_t v = st->head[d];
+        if (v < 0 || (uint32_t)v >= n || m->tag_upos[sw->tag[v]] != UPOS_VERB ||
+            !(st->label[d] == DEP_OBL || st->label[d] == DEP_OBJ || st->label[d] == DEP_OBL_TMOD ||
+              st->label[d] == DEP_OBL_NPMOD || st->label[d] == DEP_OBL_UNMARKED) ||
+            !fold_in(&toks[d], DURATION))
+            continue;
+        for (uint32_t k = d + 2; k < n; k++) {
+            if (st->head[k] != (int32_t)d || st->label[k] != DEP_NMOD)
+                continue;
+            /* its preposition: "on the phone", "on Tuesday" */
+            int ok = 0;
+            for (uint32_t q = d + 1; q < k; q++)
+                if (st->head[q] == (int32_t)k && st->label[q] == DEP_CASE && fold_in(&toks[q], ON))
+                    ok = 1;
+            if (!ok)
+                continue;
+            st->head[k] = v;
+            st->label[k] = DEP_OBL;
+        }
+    }
+}
+
+/* "approved the sale of 20,000 assault rifles to Israel", "the delivery of
+ * F-16 jets to Ukraine": a "to" phrase on the goods of a transfer noun says
+ * where the transfer goes, so it is the transfer noun's. */
+static void fix_transfer_destination(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const TRANSFER[] = {"sale", "sales", "delivery", "deliveries", "transfer", "transfers",
+        "shipment", "shipments", "export", "exports", "supply", "supplies", "provision", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t k = 3; k < n; k++) {
+        int32_t g = st->head[k];
+        if (st->label[k] != DEP_NMOD || g < 1 || (uint32_t)g >= k || m->tag_upos[sw->tag[k]] != UPOS_PROPN ||
+            !fold_in(&toks[k - 1], (const char *const[]){"to", NULL}) || st->head[k - 1] != (int32_t)k)
+            continue;
+        int32_t t = st->head[g];
+        if (st->label[g] != DEP_NMOD || t < 0 || t >= g || !fold_in(&toks[t], TRANSFER))
+            continue;
+        int of = 0;
+        for (uint32_t q = (uint32_t)t + 1; q < (uint32_t)g; q++)
+            if (st->head[q] == g && st->label[q] == DEP_CASE && fold_in(&toks[q], (const char *const[]){"of", NULL}))
+                of = 1;
+        if (of)
+            st->head[k] = t;
+    }
+}
+
+/* "United Nations Secretary-General Antonio Guterres on Monday condemned
+ * ...": an opening titled name (capitalised words, glued hyphens, "of")
+ * before the verb, which the parser split into a subject and an object
+ * of it.  The name the title describes becomes the verb's subject and the
+ * other words go inside its phrase (fix_opening_title handles the case
+ * where the name already is the subject). */
+static void fix_opening_name(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const DAYS[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold || n < 5)
+        return;
+    /* (by XPOS: "United" can come out NNP with a verb's UPOS) */
+    uint32_t f = 0;
+    for (; f < n; f++) {
+        int x = m->tag_xpos[sw->tag[f]];
+        if (x == XPOS_VB || x == XPOS_VBD || x == XPOS_VBZ || x == XPOS_VBP || x == XPOS_VBN || x == XPOS_VBG ||
+            x == XPOS_MD)
+            break;
+    }
+    if (f >= n || f < 3)
+        return;
+    int xf = m->tag_xpos[sw->tag[f]];
+    if (!(xf == XPOS_VBD || xf == XPOS_VBZ || xf == XPOS_VBP || xf == XPOS_MD))
+        return;
+    int32_t v = (int32_t)f;
+    if (m->tag_upos[sw->tag[f]] == UPOS_AUX) {
+        v = st->head[f];
+        if (v <= (int32_t)f || (uint32_t)v >= n || m->tag_upos[sw->tag[v]] != UPOS_VERB)
+            return;
+    }
+    uint32_t e = f - 1;
+    if (e >= 3 && fold_in(&toks[e], DAYS) && fold_in(&toks[e - 1], (const char *const[]){"on", NULL}))
+        e -= 2;
+    if (e < 2)
+        return;
+    int hyphen = 0;
+    for (uint32_t k = 0; k <= e; k++) {
+        int u = m->tag_upos[sw->tag[k]];
+        if (toks[k].fold_len == 1 && toks[k].fold[0] == '-' && k > 0 && k < e && toks[k - 1].end == toks[k].start &&
+            toks[k].end == toks[k + 1].start) {
+            hyphen = 1;
+            continue;
+        }
+        if (fold_in(&toks[k], (const char *const[]){"of", NULL}) && k > 0 && capitalised(&toks[k - 1]))
+            continue;
+        int x = m->tag_xpos[sw->tag[k]];
+        if (!capitalised(&toks[k]) ||
+            !(u == UPOS_ADJ || u == UPOS_PROPN || u == UPOS_NOUN || x == XPOS_NNP || x == XPOS_NNPS))
+            return;
+    }
+    /* the title must say whose name it is */
+    int desc = 0;
+    for (uint32_t k = 0; k <= e; k++)
+        if (st->label[k] == DEP_NMOD_DESC && st->head[k] >= 0 && st->head[k] <= (int32_t)e)
+            desc = 1;
+    if (!desc || !hyphen)
+        return;
+    int32_t a = titled_name_head(st, 0, e);
+    if (a < 0 || m->tag_upos[sw->tag[a]] != UPOS_PROPN || in_subtree(st, n, v, a))
+        return;
+    int stray = !(st->head[a] == v && st->label[a] == DEP_NSUBJ);
+    for (uint32_t k = 0; k <= e && !stray; k++)
+        stray = (int32_t)k != a && (st->head[k] < 0 || st->head[k] > (int32_t)e);
+    if (!stray)
+        return;
+    /* the verb hangs outside the name (or is the complement of a root in it) */
+    int32_t hv = st->head[v];
+    if (hv >= 0 && hv <= (int32_t)e) {
+        int32_t oldroot = -1;
+        for (uint32_t k = 0; k <= e; k++)
+            if ((uint32_t)st->head[k] >= n)
+                oldroot = (int32_t)k;
+        if (oldroot < 0 || !in_subtree(st, n, v, oldroot))
+            return;
+        for (uint32_t k = e + 1; k < n; k++)
+            if (st->head[k] == oldroot && (int32_t)k != v)
+                st->head[k] = v;
+        st->head[v] = (int32_t)n;
+        st->label[v] = DEP_ROOT;
+    }
+    st->head[a] = v;
+    st->label[a] = DEP_NSUBJ;
+    for (uint32_t k = 0; k <= e; k++)
+        if ((m->tag_xpos[sw->tag[k]] == XPOS_NNP || m->tag_xpos[sw->tag[k]] == XPOS_NNPS) &&
+            m->tag_upos[sw->tag[k]] != UPOS_PROPN)
+            retag(m, sw, k, m->tag_xpos[sw->tag[k]], UPOS_PROPN);
+    gather_titled_name(m, ws, toks, 0, e, a, n);
+    /* glued hyphens are punctuation of the word after them */
+    for (uint32_t k = 1; k < e; k++)
+        if (toks[k].fold_len == 1 && toks[k].fold[0] == '-' && m->tag_upos[sw->tag[k]] == UPOS_PUNCT &&
+            (st->head[k] < 0 || st->head[k] > (int32_t)e || st->label[k] != DEP_PUNCT)) {
+            st->head[k] = (int32_t)(k + 1);
+            st->label[k] = DEP_PUNCT;
+        }
+}
+
+/* "said on Monday he had spoken to Israeli Foreign Minister Israel Katz":
+ * a clause with its own subject read as a relative clause of the day after
+ * a speech verb is the speech verb's complement; and a preposition read as
+ * a verb's nominal argument (with the phrase after it the verb's object)
+ * marks that phrase, an oblique. */
+static void fix_said_on_day(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const DAYS[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        NULL};
+    static const char *const SAY[] = {"said", "says", "say", "told", "added", "announced", "warned", "stated",
+        "confirmed", "insisted", "wrote", "declared", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t c = 3; c < n; c++) {
+        int32_t d = st->head[c];
+        if (st->label[c] != DEP_ACL_RELCL || d < 1 || (uint32_t)d >= c || !fold_in(&toks[d], DAYS))
+            continue;
+        int32_t sv = st->head[d];
+        if (sv < 0 || sv >= d || st->label[d] != DEP_OBL || !fold_in(&toks[sv], SAY))
+            continue;
+        /* its own subject, no relative word ("that" right after the day
+         * is the complementizer: "said on Thursday that Kyiv had ...") */
+        int subj = 0, rel = 0, that = -1;
+        for (uint32_t k = (uint32_t)d + 1; k < c; k++)
+            if (st->head[k] == (int32_t)c) {
+                if (st->label[k] == DEP_NSUBJ || st->label[k] == DEP_NSUBJ_PASS)
+                    subj = 1;
+                int xk = m->tag_xpos[sw->tag[k]];
+                if (k == (uint32_t)d + 1 && fold_in(&toks[k], (const char *const[]){"that", NULL}))
+                    that = (int32_t)k;
+                else if (xk == XPOS_WDT || xk == XPOS_WP || xk == XPOS_WRB || xk == XPOS_WPS)
+                    rel = 1;
+            }
+        if (!subj || rel)
+            continue;
+        st->head[c] = sv;
+        st->label[c] = DEP_CCOMP;
+        if (that >= 0) {
+            st->label[that] = DEP_MARK;
+            retag(m, sw, (uint32_t)that, XPOS_IN, UPOS_SCONJ);
+        }
+    }
+    for (uint32_t p = 1; p + 1 < n; p++) {
+        int32_t v = st->head[p];
+        int l = st->label[p];
+        if (m->tag_upos[sw->tag[p]] != UPOS_ADP || m->tag_xpos[sw->tag[p]] != XPOS_IN || v < 0 || (uint32_t)v >= p ||
+            m->tag_upos[sw->tag[v]] != UPOS_VERB || !(l == DEP_OBL || l == DEP_OBJ || l == DEP_NSUBJ))
+            continue;
+        int kids = 0;
+        for (uint32_t k = 0; k < n && !kids; k++)
+            kids = st->head[k] == (int32_t)p;
+        if (kids)
+            continue;
+        /* the phrase after it, hung on the verb as its object */
+        uint32_t q = p + 1;
+        for (uint32_t steps = 0; steps < 10 && st->head[q] > (int32_t)q && (uint32_t)st->head[q] < n &&
+                                 st->head[q] != v; steps++)
+            q = (uint32_t)st->head[q];
+        int u = m->tag_upos[sw->tag[q]];
+        if (st->head[q] != v || st->label[q] != DEP_OBJ || !(u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON))
+            continue;
+        st->head[p] = (int32_t)q;
+        st->label[p] = DEP_CASE;
+        st->label[q] = DEP_OBL;
+    }
+}
+
+/* "suspended the declaration, after a landmine blast wounded two soldiers":
+ * a subordinator read as the preposition of the subject of a finite verb
+ * marks that verb's clause, an adverbial clause of the verb it hangs on. */
+static void fix_subordinator_case(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const SUB[] = {"after", "before", "since", "until", "while", "because", "although", "though",
+        "as", "once", "when", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t c = 1; c + 2 < n; c++) {
+        int32_t s = st->head[c];
+        if (st->label[c] != DEP_CASE || s <= (int32_t)c || (uint32_t)s >= n || !fold_in(&toks[c], SUB) ||
+            !(st->label[s] == DEP_NSUBJ || st->label[s] == DEP_NSUBJ_PASS))
+            continue;
+        int32_t w = st->head[s];
+        if (w <= s || (uint32_t)w >= n)
+            continue;
+        int xw = m->tag_xpos[sw->tag[w]];
+        if (!(xw == XPOS_VBD || xw == XPOS_VBZ || xw == XPOS_VBP || xw == XPOS_MD ||
+              ((xw == XPOS_VBN || xw == XPOS_VBG || xw == XPOS_VB) && child_of_label(st, n, (uint32_t)w, DEP_AUX) >= 0) ||
+              child_of_label(st, n, (uint32_t)w, DEP_AUX_PASS) >= 0))
+            continue;
+        st->head[c] = w;
+        st->label[c] = DEP_MARK;
+        int lw = st->label[w];
+        if (st->head[w] >= 0 && (uint32_t)st->head[w] < n &&
+            (lw == DEP_CONJ || lw == DEP_PARATAXIS || lw == DEP_CCOMP || lw == DEP_DEP || lw == DEP_ACL_RELCL ||
+             lw == DEP_ACL) && st->head[w] < (int32_t)c) {
+            /* the clause modifies the verb before it */
+            int32_t h = st->head[w];
+            while (h >= 0 && (uint32_t)h < n && m->tag_upos[sw->tag[h]] != UPOS_VERB && st->head[h] < h)
+                h = st->head[h];
+            if (h >= 0 && (uint32_t)h < n && m->tag_upos[sw->tag[h]] == UPOS_VERB) {
+                st->head[w] = h;
+                st->label[w] = DEP_ADVCL;
+            }
+        }
+    }
+}
+
+/* "Denmark has handed over ... to Ukraine, Danish Prime Minister Mette
+ * Frederiksen said on Wednesday, fulfilling ...": a speech verb with no
+ * subject right after a comma and a noun phrase (read as a conjunct of the
+ * noun before the comma) takes that phrase as its subject, also when the
+ * sentence goes on after it (fix_final_attribution handles the end). */
+static void fix_mid_attribution(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const SAY[] = {"said", "says", "told", "added", "reported", "announced", "confirmed",
+        "stated", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t r = 4; r + 1 < n; r++) {
+        if (m->tag_upos[sw->tag[r]] != UPOS_VERB || !fold_in(&toks[r], SAY))
+            continue;
+        uint32_t s = r - 1;
+        int su = m->tag_upos[sw->tag[s]];
+        if (!(su == UPOS_PROPN || su == UPOS_NOUN) || (st->head[s] == (int32_t)r && st->label[s] == DEP_NSUBJ))
+            continue;
+        int subj = 0;
+        for (uint32_t k = 0; k < n && !subj; k++)
+            subj = st->head[k] == (int32_t)r && (st->label[k] == DEP_NSUBJ || st->label[k] == DEP_NSUBJ_PASS ||
+                                                 st->label[k] == DEP_EXPL);
+        if (subj)
+            continue;
+        int ls = st->label[s];
+        if (!(ls == DEP_CONJ || ls == DEP_APPOS || ls == DEP_DEP || ls == DEP_OBJ || ls == DEP_OBL ||
+              ls == DEP_NMOD || ls == DEP_PARATAXIS || ls == DEP_OBL_UNMARKED))
+            continue;
+        uint32_t a = s;
+        while (a > 0) {
+            int u = m->tag_upos[sw->tag[a - 1]];
+            int32_t h = st->head[a - 1];
+            int poss = m->tag_xpos[sw->tag[a - 1]] == XPOS_POS && a >= 2 && h == (int32_t)(a - 2);
+            if (!(u == UPOS_DET || u == UPOS_ADJ || u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_NUM || poss) ||
+                (!poss && (h < (int32_t)(a - 1) || h > (int32_t)s)))
+                break;
+            a--;
+        }
+        if (a < 2 || !(toks[a - 1].fold_len == 1 && toks[a - 1].fold[0] == ','))
+            continue;
+        if (in_subtree(st, n, (int32_t)r, (int32_t)s))
+            continue; /* the verb hangs inside the phrase */
+        /* the clause before the comma must hang on the speech verb (or
+         * be its head): the sentence is "<report>, <source> said" */
+        int32_t hs = st->head[s];
+        if (!(hs >= 0 && hs < (int32_t)a && (in_subtree(st, n, hs, (int32_t)r) || in_subtree(st, n, (int32_t)r, hs))))
+            continue;
+        st->head[s] = (int32_t)r;
+        st->label[s] = DEP_NSUBJ;
+        st->head[a - 1] = (int32_t)r;
+        st->label[a - 1] = DEP_PUNCT;
+    }
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -1735,12 +3050,28 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
         parse_sentence(m, ws, n);
     if (fix_subject_participle(m, ws, toks, n))
         parse_sentence(m, ws, n);
+    fix_opening_title(m, ws, toks, n);
+    fix_titled_pair(m, ws, toks, n);
+    fix_opening_name(m, ws, toks, n);
     fix_final_attribution(m, ws, toks, n);
+    fix_mid_attribution(m, ws, toks, n);
     fix_coordination(m, ws, n);
+    fix_list_coordination(m, ws, n);
+    fix_object_infinitive(m, ws, toks, n);
+    fix_accused_of_gerund(m, ws, toks, n);
+    fix_out_of(m, ws, toks, n);
+    fix_hostage(m, ws, toks, n);
+    fix_ditransitive(m, ws, toks, n);
+    fix_model_designation(m, ws, toks, n);
+    fix_place_apposition(m, ws, toks, n);
+    fix_wire_attachments(m, ws, toks, n);
+    fix_transfer_destination(m, ws, toks, n);
+    fix_said_on_day(m, ws, toks, n);
+    fix_subordinator_case(m, ws, toks, n);
     fix_subject_coordination(m, ws, n);
     fix_double_object(m, ws, toks, n);
     fix_punct_heads(m, ws, toks, n);
-    fix_noun_attachments(m, ws, n);
+    fix_noun_attachments(m, ws, toks, n);
     fix_conj_appos(m, ws, n);
     fix_up_to(m, ws, toks, n);
     fix_coordinated_modifier(m, ws, toks, n);

@@ -254,6 +254,345 @@ static void test_model(const char *path)
     CHECK(t[find(t, n, "court")].head == find(t, n, "sentenced") && t[find(t, n, "court")].deprel == DEP_NSUBJ,
           "conjunct subject: a court is the subject of sentenced");
 
+    char w9[] = "Russian Foreign Minister Sergei Lavrov described the talks as useful .";
+    n = tokens_folded(w9, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "opening title: annotates");
+    v = find(t, n, "described");
+    CHECK(t[v].head == -1 && t[find(t, n, "Sergei")].head == v && t[find(t, n, "Russian")].head == find(t, n, "Minister"),
+          "opening title: described is the root, Russian on the title");
+    char w10[] = "Indian External Affairs Minister Subrahmanyam Jaishankar on Saturday rejected U.S. pressure .";
+    n = tokens_folded(w10, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "opening title 2: annotates");
+    v = find(t, n, "rejected");
+    CHECK(t[v].head == -1 && t[find(t, n, "Subrahmanyam")].head == v &&
+              t[find(t, n, "Subrahmanyam")].deprel == DEP_NSUBJ && t[find(t, n, "Affairs")].head != v &&
+              t[find(t, n, "Indian")].head != v,
+          "opening title 2: one subject, the title words inside it");
+
+    char w11[] = "Gunmen shot dead a Mexican journalist in Veracruz .";
+    n = tokens_folded(w11, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "no finite verb: annotates");
+    v = find(t, n, "shot");
+    CHECK(t[v].head == -1 && t[v].xpos == XPOS_VBD && t[find(t, n, "Gunmen")].head == v &&
+              t[find(t, n, "journalist")].head == v,
+          "no finite verb: shot is the verb of Gunmen ... journalist");
+    char w12[] = "Russian troops advanced on Pokrovsk .";
+    n = tokens_folded(w12, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "advanced on: annotates");
+    v = find(t, n, "advanced");
+    CHECK(t[v].head == -1 && t[find(t, n, "troops")].head == v && t[find(t, n, "troops")].deprel == DEP_NSUBJ,
+          "advanced on: advanced is the verb");
+    char w13[] = "Israel withheld tax revenues from the Palestinian Authority .";
+    n = tokens_folded(w13, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "withheld: annotates");
+    v = find(t, n, "withheld");
+    CHECK(t[v].head == -1 && t[find(t, n, "revenues")].head == v, "withheld is the verb, revenues its object");
+    char w14[] = "Masked gunmen stormed the building .";
+    n = tokens_folded(w14, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "Masked gunmen: annotates");
+    v = find(t, n, "stormed");
+    CHECK(t[v].head == -1 && t[find(t, n, "gunmen")].head == v && t[0].head == find(t, n, "gunmen"),
+          "Masked gunmen: stormed is the root, Masked describes gunmen");
+
+    char w15[] = "Israel attacked Lebanon , Syria and Yemen .";
+    n = tokens_folded(w15, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "list: annotates");
+    c = find(t, n, "Lebanon");
+    CHECK(t[c].head == find(t, n, "attacked") && t[find(t, n, "Syria")].head == c &&
+              t[find(t, n, "Syria")].deprel == DEP_CONJ && t[find(t, n, "Yemen")].head == c,
+          "list: Syria and Yemen are conjuncts of the object Lebanon");
+
+    char w16[] = "Russia ordered U.S. diplomats to leave .";
+    n = tokens_folded(w16, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "ordered X to: annotates");
+    CHECK(t[find(t, n, "leave")].head == find(t, n, "ordered") && t[find(t, n, "leave")].deprel == DEP_XCOMP,
+          "ordered X to: leave is the complement of ordered, not a modifier of diplomats");
+    char w17[] = "Kenya sent a further 200 police officers to Haiti to reinforce the mission .";
+    n = tokens_folded(w17, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "sent X to Y to: annotates");
+    v = find(t, n, "sent");
+    CHECK(t[find(t, n, "Haiti")].head == v && t[find(t, n, "reinforce")].head == v,
+          "sent X to Y to: to Haiti and the purpose clause hang on sent");
+
+    char w18[] = "Ukraine accused Russia of torturing prisoners .";
+    n = tokens_folded(w18, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "accused of -ing: annotates");
+    k = find(t, n, "torturing");
+    CHECK(t[k].head == find(t, n, "accused") && t[k].upos == UPOS_VERB && t[find(t, n, "prisoners")].head == k &&
+              t[find(t, n, "prisoners")].deprel == DEP_OBJ && t[find(t, n, "of")].head == k,
+          "accused of -ing: torturing is a clause on accused with prisoners its object");
+
+    char w19[] = "Russia pulled out of Mali .";
+    n = tokens_folded(w19, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "pulled out of: annotates");
+    v = find(t, n, "pulled");
+    CHECK(t[find(t, n, "out")].head == v && t[find(t, n, "out")].deprel == DEP_COMPOUND_PRT &&
+              t[find(t, n, "Mali")].head == v && t[find(t, n, "of")].head == find(t, n, "Mali"),
+          "pulled out of: out is the particle, of Mali the oblique");
+
+    char w20[] = "The rebels held two French citizens hostage .";
+    n = tokens_folded(w20, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "held X hostage: annotates");
+    v = find(t, n, "held");
+    CHECK(t[find(t, n, "citizens")].head == v && t[find(t, n, "citizens")].deprel == DEP_OBJ &&
+              t[find(t, n, "hostage")].head == v && t[find(t, n, "hostage")].deprel == DEP_XCOMP &&
+              t[find(t, n, "two")].head == find(t, n, "citizens"),
+          "held X hostage: citizens the object, hostage the complement");
+
+    char w21[] = "The United States will send Ukraine long - range ATACMS missiles .";
+    n = tokens_folded(w21, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "send X Y: annotates");
+    v = find(t, n, "send");
+    CHECK(t[find(t, n, "Ukraine")].head == v && t[find(t, n, "Ukraine")].deprel == DEP_IOBJ &&
+              t[find(t, n, "missiles")].head == v && t[find(t, n, "missiles")].deprel == DEP_OBJ,
+          "send X Y: Ukraine the indirect object, missiles the object");
+    char w22[] = "China granted Pakistan a $ 2 billion loan .";
+    n = tokens_folded(w22, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "granted X a loan: annotates");
+    v = find(t, n, "granted");
+    CHECK(t[find(t, n, "Pakistan")].head == v && t[find(t, n, "loan")].head == v &&
+              t[find(t, n, "loan")].deprel == DEP_OBJ,
+          "granted X a loan: Pakistan and the loan both on granted");
+
+    char w23[] = "Netanyahu plans to visit Washington .";
+    n = tokens_folded(w23, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "plans to: annotates");
+    v = find(t, n, "plans");
+    CHECK(t[v].head == -1 && t[v].upos == UPOS_VERB && t[0].head == v && t[0].deprel == DEP_NSUBJ,
+          "plans to: plans is the verb with Netanyahu its subject");
+    char w24[] = "Qatar helped broker a deal .";
+    n = tokens_folded(w24, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "helped broker: annotates");
+    k = find(t, n, "broker");
+    CHECK(t[k].upos == UPOS_VERB && t[k].head == find(t, n, "helped") && t[find(t, n, "deal")].head == k,
+          "helped broker: broker is the verb of a deal");
+    char w25[] = "Guterres voiced alarm at the escalation in Gaza .";
+    n = tokens_folded(w25, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "voiced: annotates");
+    v = find(t, n, "voiced");
+    CHECK(t[v].head == -1 && t[v].upos == UPOS_VERB && t[find(t, n, "alarm")].head == v,
+          "voiced: the verb, alarm its object");
+    char w26[] = "China demanded the United States revoke the sanctions .";
+    n = tokens_folded(w26, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "demanded X revoke: annotates");
+    k = find(t, n, "revoke");
+    CHECK(t[k].upos == UPOS_VERB && t[k].head == find(t, n, "demanded") && t[find(t, n, "sanctions")].head == k,
+          "demanded X revoke: revoke a verb under demanded, with the sanctions");
+
+    char w27[] = "Germany halted arms exports to Israel .";
+    n = tokens_folded(w27, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "arms exports: annotates");
+    k = find(t, n, "exports");
+    CHECK(t[k].upos == UPOS_NOUN && t[k].head == find(t, n, "halted") && t[k].deprel == DEP_OBJ,
+          "arms exports: exports the noun object of halted");
+    char w28[] = "Ukraine signed a minerals deal with the United States .";
+    n = tokens_folded(w28, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "a minerals deal: annotates");
+    k = find(t, n, "deal");
+    CHECK(t[k].upos == UPOS_NOUN && t[k].head == find(t, n, "signed") && t[find(t, n, "minerals")].head == k,
+          "a minerals deal: deal the object, minerals its modifier");
+    char w29[] = "Hamas rejected Israel 's latest ceasefire proposal .";
+    n = tokens_folded(w29, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "ceasefire proposal: annotates");
+    CHECK(t[find(t, n, "ceasefire")].upos == UPOS_NOUN, "ceasefire proposal: ceasefire is a noun");
+    char w30[] = "Trump announced sweeping tariffs on Chinese goods .";
+    n = tokens_folded(w30, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "sweeping tariffs: annotates");
+    CHECK(t[find(t, n, "tariffs")].head == find(t, n, "announced") && t[find(t, n, "sweeping")].upos == UPOS_ADJ,
+          "sweeping tariffs: tariffs the object, sweeping an adjective");
+    char w31[] = "China pushed back against U.S. claims that it supplied Russia .";
+    n = tokens_folded(w31, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "U.S. claims: annotates");
+    CHECK(t[find(t, n, "claims")].upos == UPOS_NOUN, "U.S. claims: claims is a noun");
+
+    /* "J-10C": the segmenter splits at the hyphen, the three glued */
+    {
+        static char w32s[] = "China supplied Pakistan with J - 10C fighter jets .";
+        n = tokens_folded(w32s, folds, t, CLIO_MAX_SENT_TOKENS);
+        int j = find(t, n, "J");
+        for (int q = j + 1; q < (int)n; q++) { t[q].start -= 2; t[q].end -= 2; }
+        t[j + 1].start = t[j].end; t[j + 1].end = t[j].end + 1; t[j + 2].start = t[j + 1].end;
+    }
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "model designation: annotates");
+    k = find(t, n, "jets");
+    CHECK(t[k].head == find(t, n, "supplied") && t[find(t, n, "with")].head == k && t[find(t, n, "J")].head == k,
+          "model designation: with J-10C fighter jets is one phrase on supplied");
+
+    char w33[] = "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev signed a joint "
+                 "declaration .";
+    n = tokens_folded(w33, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "titled pair: annotates");
+    v = find(t, n, "signed");
+    c = find(t, n, "Nikol");
+    CHECK(t[v].head == -1 && t[c].head == v && t[c].deprel == DEP_NSUBJ && t[find(t, n, "Ilham")].head == c &&
+              t[find(t, n, "Ilham")].deprel == DEP_CONJ && t[find(t, n, "Azerbaijani")].head != c,
+          "titled pair: Nikol (Pashinyan) and Ilham (Aliyev) the coordinated subject of signed");
+    char w34[] = "Russian President Vladimir Putin and Chinese President Xi Jinping signed a statement .";
+    n = tokens_folded(w34, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "titled pair 2: annotates");
+    v = find(t, n, "signed");
+    CHECK(t[v].head == -1 && t[find(t, n, "Vladimir")].head == v && t[find(t, n, "Xi")].head == find(t, n, "Vladimir"),
+          "titled pair 2: signed the root, Putin and Xi its subject");
+    char w35[] = "The two leaders pledged at a meeting in Argyle , St Vincent , on Thursday that they would talk .";
+    n = tokens_folded(w35, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "place apposition: annotates");
+    c = find(t, n, "Vincent");
+    CHECK(t[c].head == find(t, n, "Argyle") && t[c].deprel == DEP_APPOS,
+          "place apposition: St Vincent is the apposition of Argyle, not the verb's object");
+
+    char w36[] = "Israel froze tax revenues owed to the Palestinian Authority .";
+    n = tokens_folded(w36, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "froze X owed to: annotates");
+    v = find(t, n, "froze");
+    k = find(t, n, "revenues");
+    CHECK(t[v].head == -1 && t[k].head == v && t[k].deprel == DEP_OBJ && t[find(t, n, "owed")].head == k,
+          "froze X owed to: froze the verb, revenues its object, owed describes them");
+
+    {
+        /* "tear-gassed": split at the hyphen, the three glued */
+        static char w37[] = "Police tear - gassed protesters .";
+        n = tokens_folded(w37, folds, t, CLIO_MAX_SENT_TOKENS);
+        int j = find(t, n, "tear");
+        for (int q = j + 1; q < (int)n; q++) { t[q].start -= 2; t[q].end -= 2; }
+        t[j + 1].start = t[j].end; t[j + 1].end = t[j].end + 1; t[j + 2].start = t[j + 1].end;
+    }
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "tear-gassed: annotates");
+    v = find(t, n, "gassed");
+    CHECK(t[v].head == -1 && t[find(t, n, "Police")].head == v && t[find(t, n, "protesters")].head == v &&
+              t[find(t, n, "tear")].head == v,
+          "tear-gassed: gassed the root with Police and protesters, tear its compound");
+    char w38[] = "Trump and Putin spoke for more than two hours on the phone on Tuesday .";
+    n = tokens_folded(w38, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "on the phone: annotates");
+    v = find(t, n, "spoke");
+    CHECK(t[find(t, n, "phone")].head == v && t[find(t, n, "Tuesday")].head == v,
+          "on the phone: the phone and the day hang on spoke, not on hours");
+    char w39[] = "Gunmen shot dead Ecuadorean presidential candidate Fernando Villavicencio .";
+    n = tokens_folded(w39, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "shot dead: annotates");
+    CHECK(t[find(t, n, "dead")].head == find(t, n, "shot") && t[find(t, n, "candidate")].head == find(t, n, "shot"),
+          "shot dead: dead is the verb's, the candidate its object");
+
+    char w40[] = "The State Department approved the sale of 20,000 assault rifles to Israel .";
+    n = tokens_folded(w40, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "sale of X to Y: annotates");
+    CHECK(t[find(t, n, "Israel")].head == find(t, n, "sale"), "sale of X to Y: to Israel is the sale's");
+
+    char w41[] = "North Korean leader Kim Jong Un and Russian President Vladimir Putin held talks in Vladivostok .";
+    n = tokens_folded(w41, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "titled pair 3: annotates");
+    c = find(t, n, "Kim");
+    CHECK(t[c].head == find(t, n, "held") && t[find(t, n, "Vladimir")].head == c &&
+              t[find(t, n, "Russian")].head != c,
+          "titled pair 3: Kim and Vladimir (Putin) the subject, Russian inside Putin's title");
+    char w42[] = "Critics accused the government of ignoring warnings .";
+    n = tokens_folded(w42, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "accused of -ing 2: annotates");
+    k = find(t, n, "ignoring");
+    CHECK(t[k].head == find(t, n, "accused") && t[find(t, n, "warnings")].head == k,
+          "accused of -ing 2: ignoring a clause on accused, warnings its object");
+
+    {
+        /* "Secretary-General": split at the hyphen, the three glued */
+        static char w43[] = "United Nations Secretary - General Antonio Guterres on Monday condemned the attack .";
+        n = tokens_folded(w43, folds, t, CLIO_MAX_SENT_TOKENS);
+        int j = find(t, n, "Secretary");
+        for (int q = j + 1; q < (int)n; q++) { t[q].start -= 2; t[q].end -= 2; }
+        t[j + 1].start = t[j].end; t[j + 1].end = t[j].end + 1; t[j + 2].start = t[j + 1].end;
+    }
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "opening name: annotates");
+    v = find(t, n, "condemned");
+    c = find(t, n, "United");
+    CHECK(t[v].head == -1 && !(t[c].head == v) && t[find(t, n, "General")].head == v,
+          "opening name: one subject, United inside it");
+
+    char w44[] = "British Foreign Secretary David Cameron said on Monday he had spoken to Israeli Foreign Minister "
+                 "Israel Katz .";
+    n = tokens_folded(w44, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "said on Monday he: annotates");
+    k = find(t, n, "spoken");
+    c = find(t, n, "to");
+    CHECK(t[k].head == find(t, n, "said") && t[k].deprel == DEP_CCOMP && t[t[c].head].head == k &&
+              t[c].deprel == DEP_CASE,
+          "said on Monday he: spoken the complement of said, to marks the minister");
+
+    char w45[] = "Protesters set fire to the parliament building in Kathmandu on Tuesday .";
+    n = tokens_folded(w45, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "set fire: annotates");
+    v = find(t, n, "set");
+    CHECK(t[v].head == -1 && t[v].upos == UPOS_VERB && t[find(t, n, "fire")].head == v,
+          "set fire: set is the verb, fire its object");
+    char w46[] = "Thailand suspended the declaration , after a landmine blast wounded two Thai soldiers .";
+    n = tokens_folded(w46, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "after a clause: annotates");
+    k = find(t, n, "wounded");
+    CHECK(t[find(t, n, "after")].head == k && t[find(t, n, "after")].deprel == DEP_MARK &&
+              t[find(t, n, "blast")].head == k,
+          "after a clause: after marks wounded, blast its subject");
+
+    char w47[] = "Gunmen shot dead Ecuadorean presidential candidate Fernando Villavicencio as he left a campaign "
+                 "rally in Quito .";
+    n = tokens_folded(w47, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "shot dead, as he left: annotates");
+    v = find(t, n, "shot");
+    CHECK(t[v].head == -1 && t[v].upos == UPOS_VERB && t[find(t, n, "candidate")].head == v,
+          "shot dead, as he left: shot the root, the candidate its object");
+    char w48[] = "China 's commerce ministry banned exports of gallium to the United States on Tuesday .";
+    n = tokens_folded(w48, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "ministry banned: annotates");
+    v = find(t, n, "banned");
+    CHECK(t[v].head == -1 && t[v].xpos == XPOS_VBD && t[find(t, n, "ministry")].head == v &&
+              t[find(t, n, "exports")].head == v,
+          "ministry banned: banned the verb, exports its object");
+
+    char w49[] = "Militiamen stormed the village and torched homes .";
+    n = tokens_folded(w49, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "and torched: annotates");
+    k = find(t, n, "torched");
+    CHECK(t[k].upos == UPOS_VERB && t[k].head == find(t, n, "stormed") && t[find(t, n, "homes")].head == k,
+          "and torched: a second verb with homes its object");
+    char w50[] = "Hamas held 250 people hostage .";
+    n = tokens_folded(w50, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "held people hostage: annotates");
+    CHECK(t[find(t, n, "people")].head == find(t, n, "held") && t[find(t, n, "people")].deprel == DEP_OBJ,
+          "held people hostage: people the object");
+    char w51[] = "The court accused the minister of taking bribes .";
+    n = tokens_folded(w51, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "accused of taking: annotates");
+    CHECK(t[find(t, n, "taking")].head == find(t, n, "accused"), "accused of taking: taking a clause on accused");
+
+    char w52[] = "Denmark has handed over the first jets to Ukraine , Danish Prime Minister Mette Frederiksen said on "
+                 "Wednesday , fulfilling a pledge .";
+    n = tokens_folded(w52, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "mid attribution: annotates");
+    v = find(t, n, "said");
+    CHECK(t[find(t, n, "Frederiksen")].head == v && t[find(t, n, "Frederiksen")].deprel == DEP_NSUBJ,
+          "mid attribution: Frederiksen the subject of said");
+    char w53[] = "Ukrainian President Volodymyr Zelensky said on Thursday that Kyiv had passed documents to Moldova .";
+    n = tokens_folded(w53, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "said on Thursday that: annotates");
+    k = find(t, n, "passed");
+    CHECK(t[k].head == find(t, n, "said") && t[find(t, n, "that")].head == k,
+          "said on Thursday that: the clause the complement of said, that its marker");
+
+    char w54[] = "The first Patriot system was delivered to Ukraine on Wednesday , Ukraine 's defence minister said .";
+    n = tokens_folded(w54, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "possessive attribution: annotates");
+    CHECK(t[find(t, n, "minister")].head == find(t, n, "said") && t[find(t, n, "minister")].deprel == DEP_NSUBJ,
+          "possessive attribution: Ukraine's defence minister the subject of said");
+
+    char w55[] = "Ukraine says Russia plans to attack Kyiv .";
+    n = tokens_folded(w55, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "says X plans to: annotates");
+    k = find(t, n, "plans");
+    CHECK(t[k].upos == UPOS_VERB && t[find(t, n, "Russia")].head == k, "says X plans to: plans the verb of Russia");
+    char w56[] = "Moscow has cast doubt on the deal .";
+    n = tokens_folded(w56, folds, t, CLIO_MAX_SENT_TOKENS);
+    CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n), "has cast: annotates");
+    k = find(t, n, "cast");
+    CHECK(t[k].head == -1 && t[k].upos == UPOS_VERB && t[find(t, n, "doubt")].head == k,
+          "has cast: cast the participle with doubt its object");
+
     char s3[] = "Hello";
     n = tokens_of(s3, t, 4);
     CHECK(syntax_annotate(m, ws, t, n, &a) == 0 && well_formed(t, n) && t[0].head == -1, "one token");
