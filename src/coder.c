@@ -1578,10 +1578,41 @@ static void fill_args(const sctx *S, cand *C)
 }
 
 /* ---------------------------------------------------------- constraints */
+/* (ptr, len) against a C string, in strcmp's order */
+static int cmp_span(const char *a, size_t al, const char *b)
+{
+    for (size_t i = 0; i < al; i++) {
+        if (!b[i])
+            return 1;
+        if (a[i] != b[i])
+            return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
+    }
+    return b[al] ? -1 : 0;
+}
+
+static int in_sorted(const char *const *list, uint32_t n, const char *a, size_t al)
+{
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        int c = cmp_span(a, al, list[mid]);
+        if (!c)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
 static int lemma_in(const tok *t, const char *const *lemmas, uint32_t n)
 {
     if (!n)
         return 1;
+    if (n > LEX_SORTED_LIST) /* long constraint lists are sorted at load (lexicon.c) */
+        return (t->lemma ? in_sorted(lemmas, n, t->lemma, t->lemma_len) : 0) ||
+               (t->fold_len && in_sorted(lemmas, n, t->fold, t->fold_len));
     for (uint32_t i = 0; i < n; i++)
         if (lemma_is(t, lemmas[i]) || fold_is(t, lemmas[i]))
             return 1;
@@ -1605,6 +1636,8 @@ static int is_measure(const tok *t)
         "contingent", "contingents", "detachment", "unit", "units", "group", "groups", "delegation", NULL};
     if (t->upos == UPOS_NUM)
         return 1; /* "two of its nationals" */
+    if (t->upos && t->upos != UPOS_NOUN && t->upos != UPOS_SYM && t->upos != UPOS_ADJ && t->upos != UPOS_PROPN)
+        return 0; /* (the list holds nouns, "$" and "first"/"last") */
     for (int i = 0; M[i]; i++)
         if (lemma_is(t, M[i]))
             return 1;

@@ -171,6 +171,11 @@ static void unbuild(lexicon *lx)
     lx->npats = lx->nexs = lx->ncodes = lx->pcap = 0;
 }
 
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static int build(lexicon *lx)
 {
     unbuild(lx);
@@ -217,6 +222,9 @@ static int build(lexicon *lx)
             d->npreps = s->npreps;
             if (s->lemmas + (uint64_t)s->nlemmas > g->nlist) return CLIO_ERR_MODEL;
             d->lemmas = lx->lists + lbase + s->lemmas; d->nlemmas = s->nlemmas;
+            /* long lists sorted, for the coder's binary search (lemma_in) */
+            if (s->nlemmas > LEX_SORTED_LIST)
+                qsort((void *)(lx->lists + lbase + s->lemmas), s->nlemmas, sizeof *lx->lists, cmp_cstr);
         }
         for (uint32_t i = 0; i < g->nexevs; i++, ov++)
             lx->exevs[ov] = (lex_expect){ gs(g, g->exevs[i].src), gs(g, g->exevs[i].tgt), gs(g, g->exevs[i].code) };

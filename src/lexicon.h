@@ -106,6 +106,8 @@ enum lex_cons_kind {
     LEX_CONS_PRT       /* a compound:prt child (also written +prt:) */
 };
 
+#define LEX_SORTED_LIST 8
+
 typedef struct lex_constraint {
     int kind;                  /* enum lex_cons_kind */
     int negative;              /* 1: "-REL:..." no such child may exist */
@@ -113,7 +115,8 @@ typedef struct lex_constraint {
     const char *prep;          /* LEX_CONS_PREP: the case word ("on"); else NULL */
     const char *const *preps;  /* LEX_CONS_PREP: all alternatives ("+@over|@against:*"), */
     uint32_t npreps;           /* preps[0] == prep; npreps >= 1.  Else 0. */
-    const char *const *lemmas; /* the child's lemma must be one of these ... */
+    const char *const *lemmas; /* the child's lemma must be one of these (sorted by strcmp when
+                                  there are more than LEX_SORTED_LIST) ... */
     uint32_t nlemmas;          /* ... 0 = any lemma ("REL:*") */
 } lex_constraint;
 

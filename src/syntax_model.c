@@ -418,8 +418,12 @@ int syntax_tag(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n)
  * model's own (same XPOS, UPOS AUX). */
 static int fold_in(const tok *t, const char *const *w)
 {
-    for (int i = 0; w[i]; i++)
-        if (t->fold_len && t->fold[0] == w[i][0] && t->fold_len == strlen(w[i]) && !memcmp(t->fold, w[i], t->fold_len))
+    if (!t->fold_len)
+        return 0;
+    const char c = t->fold[0];
+    const uint32_t n = t->fold_len;
+    for (; *w; w++)
+        if ((*w)[0] == c && !strncmp(*w, t->fold, n) && (*w)[n] == 0)
             return 1;
     return 0;
 }
@@ -789,7 +793,9 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
     static const char *const LOCP[] = {"outside", "inside", "near", "beyond", "alongside", NULL};
     for (uint32_t i = 1; i + 1 < n; i++) {
         int c = sw->tag[i];
-        if (m->tag_upos[c] == UPOS_ADP || !fold_in(&toks[i], LOCP))
+        char l0 = toks[i].fold_len >= 4 ? toks[i].fold[0] : 0;
+        if (!(l0 == 'o' || l0 == 'i' || l0 == 'n' || l0 == 'b' || l0 == 'a') || m->tag_upos[c] == UPOS_ADP ||
+            !fold_in(&toks[i], LOCP))
             continue;
         int xn = m->tag_xpos[sw->tag[i + 1]];
         int xprev = m->tag_xpos[sw->tag[i - 1]];
@@ -813,7 +819,10 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
         "insist", "insisted", "insists", "ask", "asked", "asks", "require", "required", "requires", "propose",
         "proposed", "proposes", "recommend", "recommended", "recommends", "request", "requested", "requests",
         "order", "ordered", "orders", "suggest", "suggested", "suggests", NULL};
-    for (uint32_t i = 0; i + 3 < n; i++) {
+    int has_that = 0;
+    for (uint32_t k = 0; k < n && !has_that; k++)
+        has_that = toks[k].fold_len == 4 && !memcmp(toks[k].fold, "that", 4);
+    for (uint32_t i = 0; has_that && i + 3 < n; i++) {
         /* "demanded that", "demanded on Tuesday that" */
         uint32_t th = i + 1;
         while (th < n && th < i + 5 && !(toks[th].fold_len == 4 && !memcmp(toks[th].fold, "that", 4))) {
@@ -1079,7 +1088,7 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
             }
             /* "China demanded the United States revoke the sanctions": a
              * mandative verb, a name, and the name's (subjunctive) verb */
-            if (fold_in(&toks[i - 1], DEMAND) && (xp == XPOS_DT || xp == XPOS_NNP || xp == XPOS_NNPS)) {
+            if ((xp == XPOS_DT || xp == XPOS_NNP || xp == XPOS_NNPS) && fold_in(&toks[i - 1], DEMAND)) {
                 uint32_t j = i;
                 if (xp == XPOS_DT)
                     j++;
@@ -1115,6 +1124,9 @@ static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *tok
         int c = sw->tag[i];
         if (m->tag_upos[c] != UPOS_VERB)
             continue;
+        char h0 = toks[i].fold_len ? toks[i].fold[0] : 0;
+        if (!(h0 == 'h' || h0 == 'i' || h0 == 'a' || h0 == 'w' || h0 == 'b' || h0 == '\''))
+            continue; /* (no form of have or be) */
         int have = fold_in(&toks[i], HAVE), be = fold_in(&toks[i], BE);
         if (!have && !be)
             continue;

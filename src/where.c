@@ -43,7 +43,15 @@ struct gazetteer {
     const uint32_t *hash;
     const char *str;
     uint32_t capital[WHERE_MAX_COUNTRIES]; /* each country's capital city, UINT32_MAX = none (set on load) */
+    uint16_t by_iso3[26 * 26 * 26];        /* country index + 1 by upper-case ISO3 letters, 0 = none (set on load) */
 };
+
+static int iso3_slot(const char *c)
+{
+    if (c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z' || c[2] < 'A' || c[2] > 'Z')
+        return -1;
+    return ((c[0] - 'A') * 26 + (c[1] - 'A')) * 26 + (c[2] - 'A');
+}
 
 static uint32_t fnv1a(const void *p, size_t n)
 {
@@ -120,6 +128,12 @@ static const char *validate(gazetteer *g)
     }
     for (uint32_t i = 0; i < WHERE_MAX_COUNTRIES; i++)
         g->capital[i] = UINT32_MAX;
+    memset(g->by_iso3, 0, sizeof g->by_iso3);
+    for (uint32_t i = h->ncountry; i-- > 0;) {
+        int slot = iso3_slot(g->countries[i].iso3);
+        if (slot >= 0 && i < UINT16_MAX)
+            g->by_iso3[slot] = (uint16_t)(i + 1); /* (the first record wins, as in a scan) */
+    }
     for (uint32_t i = 0; i < h->nplace; i++) {
         const gaz_place *p = &g->places[i];
         if (p->name >= h->len_str || (p->country != GAZ_NONE && p->country >= h->ncountry) ||
@@ -287,6 +301,11 @@ uint32_t gazetteer_country_by_code(const gazetteer *g, const char *code)
     size_t l = strlen(code);
     if (l != 2 && l != 3)
         return GAZ_NONE;
+    if (l == 3) {
+        int slot = iso3_slot(code);
+        if (slot >= 0)
+            return g->by_iso3[slot] ? (uint32_t)g->by_iso3[slot] - 1 : GAZ_NONE;
+    }
     for (uint32_t i = 0; i < g->h->ncountry; i++) {
         const gaz_country *c = &g->countries[i];
         const char *k = l == 3 ? c->iso3 : c->iso2;
