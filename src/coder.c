@@ -2909,6 +2909,27 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                 arg_add(&tgt, P->country, P->start, P->end);
         }
     }
+    if (!tgt.n && !strncmp(code, "1712", 4) && PS) {
+        /* "torched more than 300 homes in the village of Kin", "blew up 20
+         * buildings in the Jenin camp": people's homes and buildings stand
+         * for the civilians of the place they are in */
+        static const char *const PROPERTY[] = {"house", "home", "village", "building", "shop", "school", "mosque",
+            "church", "field", "crop", "car", "vehicle", "hut", "market", "town", "neighbourhood", "neighborhood",
+            "property", "farm", "tent", "shelter", "dwelling", "apartment", NULL};
+        int o = object_token(S, C->head);
+        if (o < 0)
+            FOR_CHILDREN(S, C->head, c) {
+                const tok *cs = case_of(S, c);
+                if (o < 0 && is_obl_or_nmod(S->t[c].deprel) && cs && fold_is(cs, "to"))
+                    o = (int)c; /* "set fire to homes" */
+            }
+        const place *P = o >= 0 && lemma_listed(&S->t[o], PROPERTY) ? pick_place(S, C->head, PS) : NULL;
+        if (P && P != PS->story && P->country[0] && strlen(P->country) == 3) {
+            char cvl[16];
+            snprintf(cvl, sizeof cvl, "%.3sCVL", P->country);
+            arg_add(&tgt, cvl, S->t[o].start, S->t[o].end);
+        }
+    }
     if (!tgt.n && root == 15) {
         /* "Poland scrambled jets as Russia launched a missile attack on
          * Ukraine", "raised its alert level over the arrival of Wagner
@@ -4340,7 +4361,11 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
     for (uint32_t i = 0; i < nc; i++) {
         cand *C = &cands[i];
         const tok *h = &S->t[C->head];
-        if (code_root(C->code) < 18 || h->xpos != XPOS_VBG || (h->deprel != DEP_ADVCL && h->deprel != DEP_XCOMP) ||
+        /* (and the homes it burned: "killing more than 100 people and
+         * torching homes" is one raid) */
+        int property = !strncmp(C->code, "1712", 4);
+        if ((code_root(C->code) < 18 && !property) || h->xpos != XPOS_VBG ||
+            (h->deprel != DEP_ADVCL && h->deprel != DEP_XCOMP && !(property && h->deprel == DEP_CONJ)) ||
             h->head < 0 || C->suppressed)
             continue;
         int gj = cand_at(S, cands, nc, i, h->head, 18, 20);

@@ -3025,6 +3025,18 @@ static void fix_mid_attribution(const syntax_model *m, syntax_ws *ws, const tok 
     }
 }
 
+/* "rampaged through the town, setting homes on fire": a gerund after its
+ * verb and a comma is an adverbial clause, not the verb's clausal subject */
+static void fix_late_csubj(const syntax_model *m, syntax_ws *ws, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    for (uint32_t c = 1; c < n; c++)
+        if (st->label[c] == DEP_CSUBJ && st->head[c] >= 0 && (uint32_t)st->head[c] < c &&
+            m->tag_xpos[sw->tag[c]] == XPOS_VBG && m->tag_xpos[sw->tag[c - 1]] == XPOS_COMMA)
+            st->label[c] = DEP_ADVCL;
+}
+
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
 {
     if (n == 0)
@@ -3091,6 +3103,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_verb_case_vocative(m, ws, toks, n);
     fix_conjunct_subject(m, ws, n);
     fix_double_subject(m, ws, n);
+    fix_late_csubj(m, ws, n);
 
     syn_state *st = &ws->st;
     size_t lemma_used = 0;
