@@ -787,6 +787,19 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                     snprintf(cc, sizeof cc, "%.3s%.3s", dc->main_country[0] ? dc->main_country : dc->story_country,
                              role);
                     add_code(M, cc);
+                } else {
+                    /* a story's first sentence: the country of the first
+                     * actor named before the role ("Georgia's ruling party
+                     * rejected opposition demands") */
+                    for (uint32_t q = 0; q < nm && !M->ncodes; q++)
+                        if (out[q].ncodes == 1 && out[q].kind != MEN_PRONOUN && strlen(out[q].codes[0]) >= 3 &&
+                            strncmp(out[q].codes[0], "IGO", 3) && strncmp(out[q].codes[0], "NGO", 3) &&
+                            strncmp(out[q].codes[0], "IMG", 3)) {
+                            char cc[16];
+                            snprintf(cc, sizeof cc, "%.3s%.3s", out[q].codes[0], role);
+                            add_code(M, cc);
+                            M->how = "role, country of the actor named before it";
+                        }
                 }
             }
         } else {
@@ -913,7 +926,12 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                         "factions", "outfit", "network", "coalition", "alliance", "unit", "units",
                         /* and its sites: "rebel positions", "the opposition camp" */
                         "position", "positions", "stronghold", "strongholds", "hideout", "hideouts", "camp", "camps",
-                        "encampment", "headquarters", "office", "offices", NULL};
+                        "encampment", "headquarters", "office", "offices",
+                        /* and its words: "opposition demands", "rebel accusations" */
+                        "demand", "demands", "call", "calls", "proposal", "proposals", "offer", "offers", "request",
+                        "requests", "claim", "claims", "accusation", "accusations", "allegation", "allegations",
+                        "criticism", "threat", "threats", "ultimatum", "appeal", "appeals", "complaint",
+                        "complaints", "pressure", "plan", "plans", "statement", "statements", NULL};
                     if (!g_is_mention)
                         for (int q = 0; OWN[q]; q++)
                             if (fold_is(&toks[g], OWN[q]))

@@ -3025,6 +3025,48 @@ static void fix_mid_attribution(const syntax_model *m, syntax_ws *ws, const tok 
     }
 }
 
+/* "rejected on Monday opposition demands for a rerun", "dismissed on
+ * Thursday Lee's offer": a day between a verb and its object, read as a
+ * modifier of the object (or the object as the day's apposition).  The day
+ * goes to the verb with its "on"; the noun phrase is the verb's object. */
+static void fix_day_before_object(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    static const char *const WEEKDAYS[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                           "sunday", NULL};
+    syn_words *sw = &ws->sw;
+    syn_state *st = &ws->st;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t d = 2; d + 1 < n; d++) {
+        if (!fold_in(&toks[d], WEEKDAYS) || !fold_in(&toks[d - 1], (const char *const[]){"on", NULL}))
+            continue;
+        int32_t v = (int32_t)d - 2;
+        if (m->tag_upos[sw->tag[v]] != UPOS_VERB)
+            continue;
+        int obj = 0;
+        for (uint32_t k = 0; k < n && !obj; k++)
+            obj = st->head[k] == v && (st->label[k] == DEP_OBJ || st->label[k] == DEP_CCOMP);
+        if (obj)
+            continue;
+        int32_t x = -1;
+        if (st->label[d] == DEP_COMPOUND && st->head[d] > (int32_t)d && st->head[st->head[d]] == v &&
+            st->head[d - 1] == st->head[d])
+            x = st->head[d]; /* "on Monday opposition demands" */
+        else if (st->head[d] == v)
+            for (uint32_t k = d + 1; k < n && x < 0; k++)
+                if (st->head[k] == (int32_t)d && st->label[k] == DEP_APPOS && m->tag_xpos[sw->tag[d + 1]] != XPOS_COMMA)
+                    x = (int32_t)k; /* "on Thursday South Korean President Lee's offer" */
+        if (x < 0 || !(m->tag_upos[sw->tag[x]] == UPOS_NOUN || m->tag_upos[sw->tag[x]] == UPOS_PROPN))
+            continue;
+        st->head[d] = v;
+        st->label[d] = DEP_OBL;
+        st->head[d - 1] = (int32_t)d;
+        st->label[d - 1] = DEP_CASE;
+        st->head[x] = v;
+        st->label[x] = DEP_OBJ;
+    }
+}
+
 /* "rampaged through the town, setting homes on fire": a gerund after its
  * verb and a comma is an adverbial clause, not the verb's clausal subject */
 static void fix_late_csubj(const syntax_model *m, syntax_ws *ws, uint32_t n)
@@ -3104,6 +3146,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
     fix_conjunct_subject(m, ws, n);
     fix_double_subject(m, ws, n);
     fix_late_csubj(m, ws, n);
+    fix_day_before_object(m, ws, toks, n);
 
     syn_state *st = &ws->st;
     size_t lemma_used = 0;
