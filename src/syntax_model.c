@@ -3073,10 +3073,20 @@ static void fix_late_csubj(const syntax_model *m, syntax_ws *ws, uint32_t n)
 {
     syn_words *sw = &ws->sw;
     syn_state *st = &ws->st;
-    for (uint32_t c = 1; c < n; c++)
+    for (uint32_t c = 1; c < n; c++) {
         if (st->label[c] == DEP_CSUBJ && st->head[c] >= 0 && (uint32_t)st->head[c] < c &&
             m->tag_xpos[sw->tag[c]] == XPOS_VBG && m->tag_xpos[sw->tag[c - 1]] == XPOS_COMMA)
             st->label[c] = DEP_ADVCL;
+        /* "is due to meet He Lifeng": "due to" before a verb is "due" with
+         * an infinitive, not the preposition "due to" */
+        if (c >= 2 && m->tag_xpos[sw->tag[c]] == XPOS_VB && st->label[c - 1] == DEP_FIXED &&
+            st->head[c - 1] == (int32_t)(c - 2) && st->head[c] == (int32_t)(c - 2) &&
+            m->tag_upos[sw->tag[c - 2]] == UPOS_ADJ) {
+            st->head[c - 1] = (int32_t)c;
+            st->label[c - 1] = DEP_MARK;
+            st->label[c] = DEP_XCOMP;
+        }
+    }
 }
 
 int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n, arena *a)
