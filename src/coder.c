@@ -76,6 +76,7 @@ typedef struct sctx {
     uint32_t nmen;
     int16_t *tok2men;
     discourse *dc;
+    int sports;                 /* sports_context() of this sentence, -1 = not yet asked */
 } sctx;
 
 /* ---------------------------------------------------------- tree helpers */
@@ -2763,7 +2764,7 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
             return push_note(E, sentence, S->t[C->head].start, S->t[C->head].end,
                              "a noun with only a possessive pronoun: re-mention of an event");
     }
-    if (root >= 13 && sports_context(S))
+    if (root >= 13 && (S->sports < 0 ? (S->sports = sports_context(S)) : S->sports))
         return push_note(E, sentence, S->t[C->head].start, S->t[C->head].end, "sports context");
     /* symmetric act among coordinated sources: "A and B met"; an object
      * that is not an actor itself ("met ... amid Western pressure") does not
@@ -3839,6 +3840,56 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
         }
         nc = w;
     }
+    /* "agreed to a ceasefire at talks mediated by Qatar and Turkey", "a
+     * swap brokered by the UAE", "talks hosted by Oman": a mediator or host
+     * named as the agent of a participle on the talks acts on their
+     * parties (those of the talks' own event, else the clause's subject) */
+    for (uint32_t i = 0; i < nc; i++) {
+        cand *C = &cands[i];
+        const tok *h = &S->t[C->head];
+        if (C->tgt.n || !C->src.n || code_root(C->code) != 4 || h->xpos != XPOS_VBN ||
+            (h->deprel != DEP_ACL && h->deprel != DEP_ACL_RELCL) || h->head < 0)
+            continue;
+        uint32_t N = (uint32_t)h->head;
+        arglist T;
+        memset(&T, 0, sizeof T);
+        for (int pass = 0; pass < 2 && T.n < 2; pass++) {
+            arglist parties;
+            memset(&parties, 0, sizeof parties);
+            if (pass == 0) {
+                for (uint32_t j = 0; j < nc; j++)
+                    if (j != i && cands[j].head == N) {
+                        for (int q = 0; q < cands[j].src.n; q++)
+                            arg_add(&parties, cands[j].src.code[q], cands[j].src.start[q], cands[j].src.end[q]);
+                        for (int q = 0; q < cands[j].tgt.n; q++)
+                            arg_add(&parties, cands[j].tgt.code[q], cands[j].tgt.start[q], cands[j].tgt.end[q]);
+                    }
+            } else {
+                int32_t v = S->t[N].head;
+                for (int up = 0; v >= 0 && up < 3 && S->t[v].upos != UPOS_VERB; up++)
+                    v = S->t[v].head;
+                int sj = v >= 0 && S->t[v].upos == UPOS_VERB ? subject_token(S, (uint32_t)v, 0) : -1;
+                if (sj >= 0) {
+                    actors_at(S, (uint32_t)sj, &parties, 0);
+                    FOR_CHILDREN(S, (uint32_t)sj, cj)
+                        if (S->t[cj].deprel == DEP_CONJ)
+                            actors_at(S, cj, &parties, 0); /* "Russia and Ukraine" */
+                }
+            }
+            memset(&T, 0, sizeof T);
+            for (int q = 0; q < parties.n; q++) {
+                int mine = 0;
+                for (int r = 0; r < C->src.n && !mine; r++)
+                    mine = !strncmp(parties.code[q], C->src.code[r], 3);
+                if (!mine)
+                    arg_add(&T, parties.code[q], parties.start[q], parties.end[q]);
+            }
+        }
+        if (T.n >= 2) {
+            C->tgt = T;
+            C->why = "target: the parties of the talks it mediated or hosted";
+        }
+    }
     /* frames: the nearest frame predicate above each candidate, reached
      * through one of its complements (not "at the last talks, ... agreed") */
     for (uint32_t i = 0; i < nc; i++) {
@@ -4554,6 +4605,7 @@ int coder_run(clio_worker *w, clio_doc *d, const clio_process_options *opt)
         S.lx = lx;
         S.t = d->toks + st->first;
         S.n = st->ntok;
+        S.sports = -1;
         S.base = st->first;
         S.tok2men = tok2men;
         S.dc = &dc;

@@ -129,20 +129,38 @@ static int emit_conllu(const clio_doc *d, buf *b)
 static const char *const DPREC[] = {"none", "day", "month", "year", "document"};
 static const char *const PPREC[] = {"none", "address", "city", "admin1", "country", "region"};
 
+/* "YYYY-MM-DD", "YYYY-MM" or "YYYY" by hand (snprintf cost more than the
+ * rest of the event); years outside 0..9999 fall back to snprintf */
 static int fmt_date(char *out, size_t cap, const event_date *dt)
 {
-    switch (dt->precision) {
-    case DPREC_DAY:
-    case DPREC_DOCUMENT:
-        return snprintf(out, cap, "%04d-%02d-%02d", dt->value.y, dt->value.m, dt->value.d);
-    case DPREC_MONTH:
-        return snprintf(out, cap, "%04d-%02d", dt->value.y, dt->value.m);
-    case DPREC_YEAR:
-        return snprintf(out, cap, "%04d", dt->value.y);
-    default:
-        out[0] = 0;
+    int y = dt->value.y, mo = dt->value.m, d = dt->value.d;
+    int parts = dt->precision == DPREC_DAY || dt->precision == DPREC_DOCUMENT ? 3
+              : dt->precision == DPREC_MONTH ? 2 : dt->precision == DPREC_YEAR ? 1 : 0;
+    if (!parts || cap < 11) {
+        if (cap)
+            out[0] = 0;
         return 0;
     }
+    if (y < 0 || y > 9999 || mo < 0 || mo > 99 || d < 0 || d > 99)
+        return parts == 3 ? snprintf(out, cap, "%04d-%02d-%02d", y, mo, d)
+             : parts == 2 ? snprintf(out, cap, "%04d-%02d", y, mo) : snprintf(out, cap, "%04d", y);
+    int k = 0;
+    out[k++] = (char)('0' + y / 1000);
+    out[k++] = (char)('0' + y / 100 % 10);
+    out[k++] = (char)('0' + y / 10 % 10);
+    out[k++] = (char)('0' + y % 10);
+    if (parts >= 2) {
+        out[k++] = '-';
+        out[k++] = (char)('0' + mo / 10);
+        out[k++] = (char)('0' + mo % 10);
+    }
+    if (parts == 3) {
+        out[k++] = '-';
+        out[k++] = (char)('0' + d / 10);
+        out[k++] = (char)('0' + d % 10);
+    }
+    out[k] = 0;
+    return k;
 }
 
 /* Fast number output for the hot JSON path (printf costs more than the

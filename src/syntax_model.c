@@ -471,6 +471,23 @@ static int capitalised(const tok *t)
     return t->form_len && t->form[0] >= 'A' && t->form[0] <= 'Z';
 }
 
+/* "Russia and Ukraine each released 185 prisoners", "the two sides both
+ * accused ...": a past form after a floating "each"/"both" that follows
+ * the subject is the finite verb */
+static void fix_floating_quantifier(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
+{
+    syn_words *sw = &ws->sw;
+    if (!toks || !toks[0].fold)
+        return;
+    for (uint32_t i = 2; i + 1 < n; i++) {
+        if (m->tag_xpos[sw->tag[i]] != XPOS_VBN || !fold_in(&toks[i - 1], (const char *const[]){"each", "both", NULL}))
+            continue;
+        int pv = m->tag_xpos[sw->tag[i - 2]];
+        if (pv == XPOS_NNP || pv == XPOS_NNPS || pv == XPOS_NNS || pv == XPOS_PRP)
+            retag(m, sw, i, XPOS_VBD, UPOS_VERB);
+    }
+}
+
 static void fix_auxiliaries(const syntax_model *m, syntax_ws *ws, const tok *toks, uint32_t n)
 {
     static const char *const HAVE[] = {"has", "have", "had", "'s", "'ve", "'d", "having", NULL};
@@ -3038,7 +3055,8 @@ static void fix_day_before_object(const syntax_model *m, syntax_ws *ws, const to
     if (!toks || !toks[0].fold)
         return;
     for (uint32_t d = 2; d + 1 < n; d++) {
-        if (!fold_in(&toks[d], WEEKDAYS) || !fold_in(&toks[d - 1], (const char *const[]){"on", NULL}))
+        if (!(toks[d].flags & TOK_CAPITAL) || !fold_in(&toks[d], WEEKDAYS) ||
+            !fold_in(&toks[d - 1], (const char *const[]){"on", NULL}))
             continue;
         int32_t v = (int32_t)d - 2;
         if (m->tag_upos[sw->tag[v]] != UPOS_VERB)
@@ -3122,6 +3140,7 @@ int syntax_annotate(const syntax_model *m, syntax_ws *ws, tok *toks, uint32_t n,
         syn_words_set(sw, i, toks[i].form, toks[i].form_len);
     tag_sentence(m, ws, n);
     fix_auxiliaries(m, ws, toks, n);
+    fix_floating_quantifier(m, ws, toks, n);
     if (!parse_without_day(m, ws, toks, n))
         parse_sentence(m, ws, n);
     if (fix_subject_participle(m, ws, toks, n))
