@@ -423,7 +423,8 @@ static int fold_in(const tok *t, const char *const *w)
     const char c = t->fold[0];
     const uint32_t n = t->fold_len;
     for (; *w; w++)
-        if ((*w)[0] == c && !strncmp(*w, t->fold, n) && (*w)[n] == 0)
+        /* (strnlen, not strncmp: a token may hold a NUL byte) */
+        if ((*w)[0] == c && strnlen(*w, n + 1) == n && !memcmp(*w, t->fold, n))
             return 1;
     return 0;
 }
