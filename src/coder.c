@@ -2910,6 +2910,42 @@ static int emit_cand(sctx *S, const cand *C, uint32_t sentence, const timex *tx,
                 arg_add(&tgt, P->country, P->start, P->end);
         }
     }
+    if (!tgt.n && root >= 18) {
+        /* "missile strikes on nine sites in Pakistan", "struck two refineries
+         * deep inside Russia": what was hit is in the country named there */
+        int hits[8], nh = 0;
+        hits[nh++] = (int)C->head; /* "air strikes inside Afghanistan" */
+        int o = object_token(S, C->head);
+        if (o >= 0)
+            hits[nh++] = o;
+        FOR_CHILDREN(S, C->head, c) {
+            const tok *cs = is_obl_or_nmod(S->t[c].deprel) ? case_of(S, c) : NULL;
+            if (nh < 8 && cs && (fold_is(cs, "on") || fold_is(cs, "at") || fold_is(cs, "against")))
+                hits[nh++] = (int)c;
+            if (nh < 8 && (fold_is(&S->t[c], "inside") || fold_is(&S->t[c], "in")) && S->t[c].deprel == DEP_ADVMOD)
+                hits[nh++] = (int)c; /* "deep inside Russia" */
+        }
+        for (int k = 0; k < nh && !tgt.n; k++) {
+            FOR_CHILDREN(S, (uint32_t)hits[k], g) {
+                const tok *gs = is_obl_or_nmod(S->t[g].deprel) ? case_of(S, g) : NULL;
+                int mi = S->tok2men[g];
+                /* (the act's own "in X" is its scene: "peacekeepers killed
+                 * in Lebanon"; "inside X" is where it reached) */
+                int located = (gs && ((fold_is(gs, "in") && k > 0) || fold_is(gs, "inside") || fold_is(gs, "across"))) ||
+                              (S->t[hits[k]].deprel == DEP_ADVMOD && S->t[g].deprel == DEP_OBL);
+                if (tgt.n || mi < 0 || !located)
+                    continue;
+                const mention *M = &S->men[mi];
+                if (M->ncodes != 1 || M->kind == MEN_PRONOUN || strlen(M->codes[0]) != 3)
+                    continue; /* a country by name */
+                int foreign = 1;
+                for (int r = 0; r < src.n && foreign; r++)
+                    foreign = !same_country(M->codes[0], src.code[r]);
+                if (foreign)
+                    arg_add(&tgt, M->codes[0], S->t[M->first].start, S->t[M->last].end);
+            }
+        }
+    }
     if (!tgt.n && !strncmp(code, "1712", 4) && PS) {
         /* "torched more than 300 homes in the village of Kin", "blew up 20
          * buildings in the Jenin camp": people's homes and buildings stand
