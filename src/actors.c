@@ -306,6 +306,13 @@ static void note_pair(discourse *dc, const char *x, const char *y, uint32_t w)
     dc->have_pair = 1;
 }
 
+/* a person the dictionaries name ("Nicolas Sarkozy", "President Lee"), or
+ * a title before an unknown name ("Defence Minister Pierre Joxe") */
+static int named_person(const mention *P)
+{
+    return P->how && (strstr(P->how, "person") || strstr(P->how, "title +"));
+}
+
 /* a group as antecedent of "they": plural by its tag, or a name of a
  * group that reads as a plural ("the Houthis", "the Taliban") */
 static int plural_group(const tok *toks, const mention *P)
@@ -378,8 +385,8 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                           fold_is(&toks[q], "premiers");
             for (int q = (int)nm - 1; q >= 0 && here < 0 && y < 0 && people; q--) {
                 if (out[q].ncodes != 1 || out[q].kind == MEN_PRONOUN || out[q].kind == MEN_PAIR ||
-                    out[q].kind == MEN_ADJ || !out[q].how ||
-                    !(strstr(out[q].how, "person") || strstr(out[q].how, "title +") ||
+                    out[q].kind == MEN_ADJ ||
+                    !(named_person(&out[q]) ||
                       ((out[q].kind == MEN_ROLE || out[q].kind == MEN_ROLE_BARE) && strlen(out[q].codes[0]) == 6 &&
                        !strcmp(out[q].codes[0] + 3, "GOV"))))
                     continue;
@@ -1111,7 +1118,7 @@ uint32_t actors_find(const lexicon *lx, const tok *toks, uint32_t n, ymd date, d
                     continue;
                 int role = P->kind == MEN_ROLE || P->kind == MEN_ROLE_BARE;
                 int pl = toks[P->head].feats & FEAT_NUMBER_PLUR;
-                int person = P->how && (!strcmp(P->how, "person on the date") || strstr(P->how, "title +"));
+                int person = named_person(P);
                 /* "it": a country, government or body, not a person */
                 if (it ? !(P->ncodes == 1 && P->kind != MEN_ADJ && !person && !(role && pl)) || pass == 0
                        : plur ? !(P->ncodes >= 2 && P->kind != MEN_PAIR) && !(role && pl)

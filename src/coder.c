@@ -374,9 +374,7 @@ static void actors_at(const sctx *S, uint32_t x, arglist *A, int depth)
                 "supporter", "supporters", "neighbour", "neighbours", "neighbor", "neighbors", "rival", "rivals",
                 "enemy", "enemies", "critic", "critics", "opponent", "opponents", "foe", "foes", "adversary",
                 "adversaries", "friend", "friends", "detractor", "detractors", NULL};
-            int relational = 0;
-            for (int q = 0; RELATIONAL[q] && !relational && !found; q++)
-                relational = fold_is(&S->t[x], RELATIONAL[q]);
+            int relational = !found && word_listed(&S->t[x], RELATIONAL);
             if (!found)
                 FOR_CHILDREN(S, x, c) {
                     int dr = S->t[c].deprel;
@@ -906,10 +904,7 @@ static int victim_of_object(const sctx *S, const cand *C, const mention *M)
         return 0;
     static const char *const ACT[] = {"attack", "strike", "airstrike", "assault", "raid", "shelling", "bombing",
         "killing", "massacre", "crackdown", "violence", "abuse", "ambush", "offensive", "incursion", "shooting", NULL};
-    for (int q = 0; ACT[q]; q++)
-        if (lemma_is(&S->t[o], ACT[q]))
-            return 1;
-    return 0;
+    return lemma_listed(&S->t[o], ACT);
 }
 
 /* "searched the office as part of an investigation": the verb whose "as
@@ -4032,9 +4027,7 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                 int32_t sv = S->t[C->head].head;
                 static const char *const STOP[] = {"stop", "cease", "halt", "quit", "end", "refrain", "desist",
                                                    NULL};
-                int stop = 0;
-                for (int q = 0; STOP[q] && sv >= 0 && !stop; q++)
-                    stop = lemma_is(&S->t[sv], STOP[q]);
+                int stop = sv >= 0 && lemma_listed(&S->t[sv], STOP);
                 if (stop && (S->t[C->head].deprel == DEP_XCOMP || S->t[C->head].deprel == DEP_ADVCL ||
                              S->t[C->head].deprel == DEP_OBJ) &&
                     code_root(C->pat->code) < 10 && lexicon_code(S->lx, "025"))
@@ -4367,12 +4360,9 @@ static int code_sentence(sctx *S, uint32_t sentence, const clio_process_options 
                                                   "scupper", "halt", "freeze", "suspend", "delay", "obstruct", "thwart",
                                                   "overturn", "annul", "cancel", "revoke", "resist", "foil", "stop",
                                                   "prevent", "bar", NULL};
-            int decided = 0, blocked = 0;
-            for (int q = 0; DECIDED[q] && !decided && dr == DEP_ACL; q++)
-                decided = lemma_is(&S->t[g], DECIDED[q]);
+            int decided = dr == DEP_ACL && lemma_listed(&S->t[g], DECIDED);
             int32_t bv = S->t[g].head;
-            for (int q = 0; BLOCKED[q] && decided && !blocked && bv >= 0 && S->t[g].deprel == DEP_OBJ; q++)
-                blocked = lemma_is(&S->t[bv], BLOCKED[q]);
+            int blocked = decided && bv >= 0 && S->t[g].deprel == DEP_OBJ && lemma_listed(&S->t[bv], BLOCKED);
             if (blocked) {
                 C->suppressed = 1;
                 C->why = "its decision was blocked: not an act";

@@ -1914,11 +1914,7 @@ static void fix_verb_case_vocative(const syntax_model *m, syntax_ws *ws, const t
         int32_t h = st->head[c];
         if (st->label[c] != DEP_VOCATIVE || h < 0 || (uint32_t)h >= c || m->tag_upos[sw->tag[h]] != UPOS_VERB)
             continue;
-        int obj = 0;
-        for (uint32_t k = 0; k < n; k++)
-            if (st->head[k] == h && st->label[k] == DEP_OBJ)
-                obj = 1;
-        st->label[c] = obj ? DEP_OBL : DEP_OBJ;
+        st->label[c] = child_of_label(st, n, (uint32_t)h, DEP_OBJ) >= 0 ? DEP_OBL : DEP_OBJ;
         /* the participle before the phrase: every word between it and the
          * name hangs inside the name's phrase */
         uint32_t b = c;
